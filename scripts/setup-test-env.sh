@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh machine: npm packages, a Chromium for Playwright,
+# and CJK fonts so screenshots show Chinese. Idempotent; quick when everything is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund
+fi
+
+find_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then echo "$CHROMIUM_PATH"; return; fi
+  for c in /usr/bin/chromium /usr/bin/chromium-browser /snap/bin/chromium; do
+    if [ -x "$c" ]; then echo "$c"; return; fi
+  done
+}
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
+
+if [ -z "$(find_chromium)" ]; then
+  if command -v apt-get >/dev/null && as_root true 2>/dev/null; then
+    echo "setup: installing Chromium and CJK fonts from Debian"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  else
+    echo "setup: no system Chromium; installing Playwright's own browser"
+    npx playwright install chromium
+  fi
+fi
+
+if command -v fc-list >/dev/null && ! fc-list 2>/dev/null | grep -qi 'cjk'; then
+  if command -v apt-get >/dev/null && as_root true 2>/dev/null; then
+    echo "setup: installing CJK fonts"
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq fonts-noto-cjk >/dev/null || {
+      as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq fonts-noto-cjk >/dev/null; }
+  else
+    echo "setup: warning: no CJK fonts found; screenshots will show boxes for Chinese" >&2
+  fi
+fi
+echo "setup: chromium at ${CHROMIUM:-$(find_chromium || echo 'playwright bundled')}"
