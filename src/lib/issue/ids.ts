@@ -21,3 +21,13 @@ export function uniqueId(base: string, taken: Set<string>): string {
   taken.add(id);
   return id;
 }
+
+/** Article id from its printed title: stable across re-parses and across proofs that keep the title. */
+export function makeArticleId(title: string, taken: Set<string>): string {
+  return uniqueId(`a${hashString(title.replace(/\s+/g, '')).slice(0, 7)}`, taken);
+}
+
+/** Block id: the article id and the block's position in it (title block is 0). */
+export function makeBlockId(articleId: string, index: number): string {
+  return `${articleId}.${index}`;
+}
