@@ -31,3 +31,13 @@ export function makeArticleId(title: string, taken: Set<string>): string {
 export function makeBlockId(articleId: string, index: number): string {
   return `${articleId}.${index}`;
 }
+
+/** Section id from its title (an untitled section, before any heading, is `contents`). */
+export function makeSectionId(title: string, taken: Set<string>): string {
+  return uniqueId(`s${hashString(title || 'contents').slice(0, 6)}`, taken);
+}
+
+/** Contents entry id from its position in the contents and its title. */
+export function makeEntryId(position: number, title: string, taken: Set<string>): string {
+  return uniqueId(`e${hashString(`${position}:${title}`).slice(0, 6)}`, taken);
+}

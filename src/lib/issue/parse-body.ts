@@ -87,16 +87,61 @@ function fuzzyMatch(nb: Line[], k: number, t: string, strip: Set<string>): Title
   return null;
 }
 
+const KEY = 4;
+
+/** Body lines by the first few characters of their squashed text, so title lookups stay linear. */
+export class LineIndex {
+  readonly #byKey = new Map<string, number[]>();
+  constructor(readonly lines: Line[]) {
+    lines.forEach((l, k) => {
+      if (l.sq.length < KEY) return;
+      const key = l.sq.slice(0, KEY);
+      const list = this.#byKey.get(key);
+      if (list) list.push(k);
+      else this.#byKey.set(key, [k]);
+    });
+  }
+
+  /** Line numbers ≥ `from` that could open title `t`, in order. */
+  *candidates(t: string, from: number): Generator<number> {
+    if (t.length < KEY) {
+      for (let k = from; k < this.lines.length; k++) yield k;
+      return;
+    }
+    const list = this.#byKey.get(t.slice(0, KEY)) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length; i++) yield list[i]!;
+  }
+
+  /** Whether some line opens `t` or is opened by it (a title printed on one line, or its first line). */
+  opens(t: string): boolean {
+    for (const k of this.candidates(t, 0)) {
+      const sq = this.lines[k]!.sq;
+      if (t.startsWith(sq) || sq.startsWith(t)) return true;
+    }
+    return false;
+  }
+}
+
+const FUZZY_WINDOW = 400;
+
 /**
  * Finds each contents title in the body, in order: exact first, then fuzzy between the found ones.
  * `strip` holds the section and group headings, which the body repeats above some articles.
  */
-export function locateByContents(nb: Line[], titles: string[], strip: Set<string>): Array<TitleMatch | null> {
+export function locateByContents(index: LineIndex, titles: string[], strip: Set<string>): Array<TitleMatch | null> {
+  const nb = index.lines;
   const found: Array<TitleMatch | null> = titles.map(() => null);
   let cursor = 0;
   titles.forEach((title, e) => {
     const t = squash(title);
-    for (let k = cursor; k < nb.length; k++) {
+    for (const k of index.candidates(t, cursor)) {
       const m = exactMatch(nb, k, t);
       if (m) {
         found[e] = m;
@@ -112,7 +157,7 @@ export function locateByContents(nb: Line[], titles: string[], strip: Set<string
     let hi = nb.length;
     for (let n = e + 1; n < titles.length; n++) if (found[n]) { hi = found[n]!.start; break; }
     const t = squash(titles[e] ?? '');
-    for (let k = lo; k < hi; k++) {
+    for (let k = lo; k < Math.min(hi, lo + FUZZY_WINDOW); k++) {
       const m = fuzzyMatch(nb, k, t, strip);
       if (m && m.end < hi) {
         found[e] = m;

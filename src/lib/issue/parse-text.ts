@@ -2,9 +2,10 @@
 // body guided by the contents (or by layout when there is none), then stable ids for everything.
 
 import { ISSUE_FORMAT, ISSUE_VERSION, type Article, type Block, type Issue, type IssueSource, type Section } from './types.ts';
-import { hashString, makeArticleId, makeBlockId, uniqueId } from './ids.ts';
+import { hashString, makeArticleId, makeBlockId, makeEntryId, makeSectionId } from './ids.ts';
+import { titleMismatch } from './title-mismatch.ts';
 import { parseFront, type RawEntry, type RawSection } from './parse-front.ts';
-import { bodyLines, draftArticles, locateByContents, locateByLayout, type Line } from './parse-body.ts';
+import { bodyLines, draftArticles, LineIndex, locateByContents, locateByLayout } from './parse-body.ts';
 import { charLength, languageOf, squash } from './text-shape.ts';
 
 interface FlatEntry {
@@ -16,8 +17,8 @@ interface FlatEntry {
  * Contents entries that extraction wrapped onto two lines (`…工会党支部 44` + `开展学雷锋主题党日活动 44`)
  * are joined again when the pair, not the second line alone, opens a title in the body.
  */
-function mergeWrapped(sections: RawSection[], nb: Line[]): void {
-  const opens = (t: string): boolean => nb.some((l) => l.sq.length >= Math.min(4, t.length) && (t.startsWith(l.sq) || l.sq.startsWith(t)));
+function mergeWrapped(sections: RawSection[], index: LineIndex): void {
+  const opens = (t: string): boolean => index.opens(t);
   for (const section of sections) {
     const merged: RawEntry[] = [];
     for (const e of section.entries) {
@@ -36,24 +37,17 @@ function mergeWrapped(sections: RawSection[], nb: Line[]): void {
   }
 }
 
-function titleMismatch(tocTitle: string, printed: Block[]): boolean {
-  const toc = squash(tocTitle).replace(/[—–-]/g, '');
-  const heads = printed.filter((b) => b.kind === 'kicker' || b.kind === 'title' || b.kind === 'subtitle');
-  const all = squash(heads.map((b) => b.text).join('')).replace(/[—–-]/g, '');
-  const main = squash(heads.filter((b) => b.kind !== 'subtitle').map((b) => b.text).join('')).replace(/[—–-]/g, '');
-  return toc !== all && toc !== main;
-}
-
 export function parseText(text: string, source: IssueSource, onProgress?: (fraction: number) => void): Issue {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const front = parseFront(lines);
   onProgress?.(0.1);
   const nb = bodyLines(lines, front.bodyStart);
-  mergeWrapped(front.sections, nb);
+  const index = new LineIndex(nb);
+  mergeWrapped(front.sections, index);
 
   const strip = new Set(front.sections.flatMap((s) => [s.title, ...s.groups]).map(squash).filter(Boolean));
   const flat: FlatEntry[] = front.sections.flatMap((s, section) => s.entries.map((entry) => ({ section, entry })));
-  let located = locateByContents(nb, flat.map((f) => f.entry.title), strip)
+  let located = locateByContents(index, flat.map((f) => f.entry.title), strip)
     .map((m, entry) => (m ? { ...m, entry } : null))
     .filter((m): m is NonNullable<typeof m> => m !== null);
   if (!located.length) located = locateByLayout(nb).map((m) => ({ ...m, entry: -1 }));
@@ -64,7 +58,7 @@ export function parseText(text: string, source: IssueSource, onProgress?: (fract
 
   const sectionIds = new Set<string>();
   const sections: Section[] = front.sections.map((s) => ({
-    id: uniqueId(`s${hashString(s.title || 'contents').slice(0, 6)}`, sectionIds),
+    id: makeSectionId(s.title, sectionIds),
     title: s.title,
     entries: [],
   }));
@@ -72,7 +66,7 @@ export function parseText(text: string, source: IssueSource, onProgress?: (fract
   flat.forEach((f, i) => {
     const section = sections[f.section]!;
     section.entries.push({
-      id: uniqueId(`e${hashString(`${i}:${f.entry.title}`).slice(0, 6)}`, entryIds),
+      id: makeEntryId(i, f.entry.title, entryIds),
       title: f.entry.title,
       ...(f.entry.author ? { author: f.entry.author } : {}),
       ...(f.entry.page !== undefined ? { page: f.entry.page } : {}),
