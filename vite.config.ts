@@ -2,10 +2,23 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+import { signalRelay } from './server/vite-plugin-signal.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), signalRelay()],
+  resolve: {
+    alias: [
+      // y-webrtc's peers become ChunkedPeers, which carry messages of any size (docs/CHUNKING.md).
+      {
+        find: /^simple-peer\/simplepeer\.min\.js$/,
+        replacement: fileURLToPath(new URL('./src/lib/sync/chunked-peer.ts', import.meta.url)),
+      },
+    ],
+  },
+  // Pre-bundle simple-peer up front so the dev server does not reload the page when a room first opens.
+  optimizeDeps: { include: ['simple-peer/simplepeer.min.js'] },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   worker: { format: 'es' },

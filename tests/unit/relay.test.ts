@@ -1,0 +1,242 @@
+// The signaling relay (server/relay.ts) on a real http server on 127.0.0.1 with real `ws` clients.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket, { WebSocketServer } from 'ws';
+import { CLOSE_POLICY, CLOSE_TOO_BIG, createRelay, type Relay, type RelayOptions } from '../../server/relay.ts';
+
+interface Running {
+  relay: Relay;
+  server: Server;
+  url: string;
+  port: number;
+  lines: string[];
+}
+
+const running: Running[] = [];
+const sockets: WebSocket[] = [];
+
+async function start(options: RelayOptions = {}, port = 0): Promise<Running> {
+  const lines: string[] = [];
+  const relay = createRelay({ log: (line) => lines.push(line), ...options });
+  const server = createServer((_req, res) => res.end('relay test'));
+  relay.attach(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const actual = (server.address() as AddressInfo).port;
+  const r = { relay, server, url: `ws://127.0.0.1:${actual}/signal`, port: actual, lines };
+  running.push(r);
+  return r;
+}
+
+async function stop(r: Running): Promise<void> {
+  running.splice(running.indexOf(r), 1);
+  await r.relay.close();
+  await new Promise<void>((resolve) => r.server.close(() => resolve()));
+}
+
+interface TestClient {
+  ws: WebSocket;
+  /** Received messages other than pongs, not yet taken by next(). */
+  inbox: any[];
+  next: () => Promise<any>;
+  pong: () => Promise<void>;
+}
+
+/** A client that records what it receives; pongs are kept apart so settle() can wait for them. */
+async function connect(url: string): Promise<TestClient> {
+  const ws = new WebSocket(url);
+  sockets.push(ws);
+  const inbox: any[] = [];
+  const waiters: ((m: any) => void)[] = [];
+  const pongWaiters: (() => void)[] = [];
+  ws.on('message', (data) => {
+    const m = JSON.parse(data.toString());
+    if (m.type === 'pong') return pongWaiters.shift()?.();
+    const waiter = waiters.shift();
+    if (waiter) waiter(m);
+    else inbox.push(m);
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  const next = () =>
+    inbox.length > 0 ? Promise.resolve(inbox.shift()) : new Promise<any>((resolve) => waiters.push(resolve));
+  const pong = () => new Promise<void>((resolve) => pongWaiters.push(resolve));
+  return { ws, inbox, next, pong };
+}
+
+const closed = (ws: WebSocket) =>
+  new Promise<{ code: number; reason: string }>((resolve) => {
+    if (ws.readyState === ws.CLOSED) resolve({ code: -1, reason: '' });
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
+
+/** Round trip through the relay: once the pong arrives, everything sent before it has been handled. */
+async function settle(client: TestClient): Promise<void> {
+  const pong = client.pong();
+  client.ws.send(JSON.stringify({ type: 'ping' }));
+  await pong;
+}
+
+afterEach(async () => {
+  for (const ws of sockets.splice(0)) ws.terminate();
+  for (const r of [...running]) await stop(r);
+});
+
+describe('signaling relay', () => {
+  it('answers ping with pong', async () => {
+    const { url } = await start();
+    const a = await connect(url);
+    const raw = new Promise((resolve) => a.ws.once('message', (data) => resolve(JSON.parse(data.toString()))));
+    a.ws.send(JSON.stringify({ type: 'ping' }));
+    expect(await raw).toEqual({ type: 'pong' });
+  });
+
+  it('fans a publish out to the topic’s other subscribers only, with the client count', async () => {
+    const { url } = await start();
+    const [a, b, c, d] = await Promise.all([connect(url), connect(url), connect(url), connect(url)]);
+    for (const x of [a, b, c]) x.ws.send(JSON.stringify({ type: 'subscribe', topics: ['room-1'] }));
+    d.ws.send(JSON.stringify({ type: 'subscribe', topics: ['room-2'] }));
+    await Promise.all([a, b, c, d].map(settle));
+
+    a.ws.send(JSON.stringify({ type: 'publish', topic: 'room-1', data: { hello: '你好' } }));
+    const expected = { type: 'publish', topic: 'room-1', data: { hello: '你好' }, clients: 3 };
+    expect(await b.next()).toEqual(expected);
+    expect(await c.next()).toEqual(expected);
+    await Promise.all([a, d].map(settle));
+    expect(a.inbox).toEqual([]);
+    expect(d.inbox).toEqual([]);
+  });
+
+  it('stops delivering after unsubscribe, and after a subscriber disconnects', async () => {
+    const { url, relay } = await start();
+    const [a, b, c] = await Promise.all([connect(url), connect(url), connect(url)]);
+    for (const x of [a, b, c]) x.ws.send(JSON.stringify({ type: 'subscribe', topics: ['room-u'] }));
+    await Promise.all([a, b, c].map(settle));
+
+    b.ws.send(JSON.stringify({ type: 'unsubscribe', topics: ['room-u'] }));
+    await settle(b);
+    c.ws.close();
+    await closed(c.ws);
+    await expect.poll(() => relay.connections).toBe(2);
+
+    a.ws.send(JSON.stringify({ type: 'publish', topic: 'room-u', data: 1 }));
+    await Promise.all([a, b].map(settle));
+    expect(b.inbox).toEqual([]);
+
+    b.ws.send(JSON.stringify({ type: 'subscribe', topics: ['room-u'] }));
+    await settle(b);
+    a.ws.send(JSON.stringify({ type: 'publish', topic: 'room-u', data: 2 }));
+    expect(await b.next()).toEqual({ type: 'publish', topic: 'room-u', data: 2, clients: 2 });
+  });
+
+  it('ignores malformed messages and keeps serving the sender', async () => {
+    const { url } = await start();
+    const a = await connect(url);
+    a.ws.send('not json');
+    a.ws.send(JSON.stringify(null));
+    a.ws.send(JSON.stringify({ type: 'subscribe', topics: 'not-a-list' }));
+    a.ws.send(Buffer.from([1, 2, 3]));
+    await settle(a);
+    expect(a.inbox).toEqual([]);
+  });
+
+  it('closes a sender of an oversize message with 1009, and others keep working', async () => {
+    const { url } = await start({ maxMessageBytes: 4096 });
+    const [a, b, c] = await Promise.all([connect(url), connect(url), connect(url)]);
+    for (const x of [a, b, c]) x.ws.send(JSON.stringify({ type: 'subscribe', topics: ['room-big'] }));
+    await Promise.all([a, b, c].map(settle));
+
+    const big = JSON.stringify({ type: 'publish', topic: 'room-big', data: 'x'.repeat(5000) });
+    const aClosed = closed(a.ws);
+    a.ws.send(big);
+    expect((await aClosed).code).toBe(CLOSE_TOO_BIG);
+
+    b.ws.send(JSON.stringify({ type: 'publish', topic: 'room-big', data: 'small' }));
+    expect(await c.next()).toEqual({ type: 'publish', topic: 'room-big', data: 'small', clients: 2 });
+    expect(b.inbox).toEqual([]);
+  });
+
+  it('drops messages over the rate limit and closes a flooding connection', async () => {
+    const { url, lines } = await start({ ratePerSecond: 20, burst: 20 });
+    const [a, b, c] = await Promise.all([connect(url), connect(url), connect(url)]);
+    for (const x of [b, c]) x.ws.send(JSON.stringify({ type: 'subscribe', topics: ['room-flood'] }));
+    await Promise.all([b, c].map(settle));
+
+    const aClosed = closed(a.ws);
+    for (let i = 0; i < 500; i++) a.ws.send(JSON.stringify({ type: 'publish', topic: 'room-flood', data: i }));
+    const { code } = await aClosed;
+    expect(code).toBe(CLOSE_POLICY);
+    await settle(b);
+    // Far fewer than the 500 sent got through (the burst plus what refilled meanwhile).
+    expect(b.inbox.length).toBeGreaterThan(0);
+    expect(b.inbox.length).toBeLessThan(100);
+    expect(lines.some((l) => l.includes('rate limit'))).toBe(true);
+
+    // Well-behaved clients are unaffected.
+    c.ws.send(JSON.stringify({ type: 'publish', topic: 'room-flood', data: 'after' }));
+    await expect.poll(() => b.inbox.some((m) => m.data === 'after')).toBe(true);
+  });
+
+  it('terminates sockets that stop answering pings', async () => {
+    const { url, relay } = await start({ pingIntervalMs: 100 });
+    const a = await connect(url);
+    // A client whose pong never comes: ws answers pings automatically unless told otherwise.
+    const silent = new WebSocket(url, { autoPong: false });
+    sockets.push(silent);
+    await new Promise((resolve) => silent.once('open', resolve));
+    expect(relay.connections).toBe(2);
+    const { code } = await closed(silent);
+    expect(code).toBe(1006);
+    await settle(a);
+    expect(relay.connections).toBe(1);
+  });
+
+  it('logs connections with the remote address and count', async () => {
+    const { url, lines } = await start();
+    const a = await connect(url);
+    a.ws.close();
+    await closed(a.ws);
+    await expect.poll(() => lines.some((l) => l.includes('disconnect'))).toBe(true);
+    expect(lines[0]).toMatch(/connect 127\.0\.0\.1:\d+ \(1 open\)/);
+    expect(lines.at(-1)).toMatch(/disconnect 127\.0\.0\.1:\d+ code 1005 \(0 open\)/);
+  });
+
+  it('leaves other upgrade paths to other handlers on the same server', async () => {
+    const { url, server, relay } = await start();
+    const other = new WebSocketServer({ noServer: true });
+    server.on('upgrade', (request, socket, head) => {
+      if (request.url === '/elsewhere') other.handleUpgrade(request, socket, head, (ws) => ws.send('from the other handler'));
+    });
+    const ws = new WebSocket(url.replace('/signal', '/elsewhere'));
+    sockets.push(ws);
+    const first = await new Promise<string>((resolve) => ws.once('message', (data) => resolve(data.toString())));
+    expect(first).toBe('from the other handler');
+    expect(relay.connections).toBe(0);
+    ws.terminate();
+    other.close();
+  });
+
+  it('close() closes every client and leaves no open handles; a new relay on the same port works', async () => {
+    const first = await start();
+    const [a, b] = await Promise.all([connect(first.url), connect(first.url)]);
+    const closes = [closed(a.ws), closed(b.ws)];
+    await stop(first);
+    expect((await Promise.all(closes)).map((c) => c.code)).toEqual([1001, 1001]);
+    expect(first.relay.connections).toBe(0);
+    expect(first.server.listening).toBe(false);
+
+    const second = await start({}, first.port);
+    expect(second.port).toBe(first.port);
+    const c = await connect(second.url);
+    const d = await connect(second.url);
+    for (const x of [c, d]) x.ws.send(JSON.stringify({ type: 'subscribe', topics: ['room-again'] }));
+    await Promise.all([c, d].map(settle));
+    c.ws.send(JSON.stringify({ type: 'publish', topic: 'room-again', data: 'back' }));
+    expect(await d.next()).toEqual({ type: 'publish', topic: 'room-again', data: 'back', clients: 2 });
+  });
+});
