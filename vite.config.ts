@@ -18,7 +18,7 @@ export default defineConfig({
     ],
   },
   // Pre-bundle simple-peer up front so the dev server does not reload the page when a room first opens.
-  optimizeDeps: { include: ['simple-peer/simplepeer.min.js'] },
+  optimizeDeps: { include: ['simple-peer/simplepeer.min', 'y-webrtc', 'yjs'] },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   worker: { format: 'es' },
