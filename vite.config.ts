@@ -17,8 +17,8 @@ export default defineConfig({
       },
     ],
   },
-  // Pre-bundle simple-peer up front so the dev server does not reload the page when a room first opens.
-  optimizeDeps: { include: ['simple-peer/simplepeer.min', 'y-webrtc', 'yjs'] },
+  // Pre-bundle simple-peer up front: found late, it makes the dev server reload the page when a room opens.
+  optimizeDeps: { include: ['simple-peer/simplepeer.min'] },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   worker: { format: 'es' },
