@@ -1,0 +1,14 @@
+// The review document: schema, validated reads, typed writes, undo. See docs/SCHEMA.md.
+
+export * from './types.ts';
+export { LOCAL_ORIGIN } from './origin.ts';
+export { ROOT } from './doc.ts';
+export { readNotes, readNote, readLedger, articleState, compareNotes } from './read.ts';
+export type { NotesView, NoteCounts, LedgerView, ArticleReviewState } from './read.ts';
+export { createNote, editNote, deleteNote, setStatus, addReply, editReply, deleteReply, canEdit, newId } from './notes.ts';
+export type { NoteDraft, NotePatch } from './notes.ts';
+export { signOff, revokeSignOff } from './ledger.ts';
+export { setIssue, readIssue, ISSUE_KEY, type IssueRead } from './issue-field.ts';
+export { createUndoManager } from './undo.ts';
+export { observeReview } from './observe.ts';
+export { validateNote, validateReply, validateSignOff } from './validate.ts';

@@ -1,0 +1,26 @@
+// Sign-offs: a reviewer declares an article proofread, or takes that back. One key per
+// (article, reviewer), so concurrent sign-offs by different people never collide.
+
+import type * as Y from 'yjs';
+import { ledgerMap, signOffKey } from './doc.ts';
+import { LOCAL_ORIGIN } from './origin.ts';
+import type { Author, WriteResult } from './types.ts';
+import { validateSignOff } from './validate.ts';
+
+export function signOff(doc: Y.Doc, articleId: string, author: Author, now: number = Date.now()): WriteResult {
+  const key = signOffKey(articleId, author.id);
+  const value = [author.name, author.colour, now];
+  const check = validateSignOff(key, value);
+  if (!check.ok) return { ok: false, reason: 'invalid', detail: check.invalid.reason };
+  doc.transact(() => ledgerMap(doc).set(key, value), LOCAL_ORIGIN);
+  return { ok: true, id: key };
+}
+
+/** Withdraw your own sign-off of an article. */
+export function revokeSignOff(doc: Y.Doc, articleId: string, userId: string): WriteResult {
+  const key = signOffKey(articleId, userId);
+  const ledger = ledgerMap(doc);
+  if (!ledger.has(key)) return { ok: false, reason: 'not-found' };
+  doc.transact(() => ledger.delete(key), LOCAL_ORIGIN);
+  return { ok: true, id: key };
+}

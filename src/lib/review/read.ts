@@ -1,0 +1,92 @@
+// The read model: validated notes and sign-offs out of the doc, grouped and counted per article.
+
+import type * as Y from 'yjs';
+import { ledgerMap, notesMap } from './doc.ts';
+import type { InvalidEntry, Note, SignOff } from './types.ts';
+import { validateNote, validateSignOff } from './validate.ts';
+
+export interface NoteCounts {
+  total: number;
+  /** Not yet resolved, accepted or rejected. */
+  open: number;
+}
+
+export interface NotesView {
+  /** Every valid note, oldest first. */
+  notes: Note[];
+  /** Entries skipped by the validator (notes and replies), with reasons. */
+  invalid: InvalidEntry[];
+  byArticle: Map<string, Note[]>;
+  counts: Map<string, NoteCounts>;
+}
+
+export function compareNotes(a: Note, b: Note): number {
+  return a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function readNotes(doc: Y.Doc): NotesView {
+  const notes: Note[] = [];
+  const invalid: InvalidEntry[] = [];
+  notesMap(doc).forEach((value, key) => {
+    const r = validateNote(key, value);
+    if (r.ok) {
+      notes.push(r.note);
+      invalid.push(...r.invalid);
+    } else {
+      invalid.push(r.invalid);
+    }
+  });
+  notes.sort(compareNotes);
+  const byArticle = new Map<string, Note[]>();
+  const counts = new Map<string, NoteCounts>();
+  for (const note of notes) {
+    const id = note.target.articleId;
+    let list = byArticle.get(id);
+    if (!list) byArticle.set(id, (list = []));
+    list.push(note);
+    let c = counts.get(id);
+    if (!c) counts.set(id, (c = { total: 0, open: 0 }));
+    c.total++;
+    if (note.status === 'open') c.open++;
+  }
+  return { notes, invalid, byArticle, counts };
+}
+
+/** One note by id, validated; null when absent or invalid. */
+export function readNote(doc: Y.Doc, id: string): Note | null {
+  const value = notesMap(doc).get(id);
+  if (value === undefined) return null;
+  const r = validateNote(id, value);
+  return r.ok ? r.note : null;
+}
+
+export interface LedgerView {
+  /** Sign-offs per article, earliest first. */
+  signOffs: Map<string, SignOff[]>;
+  invalid: InvalidEntry[];
+}
+
+export function readLedger(doc: Y.Doc): LedgerView {
+  const signOffs = new Map<string, SignOff[]>();
+  const invalid: InvalidEntry[] = [];
+  ledgerMap(doc).forEach((value, key) => {
+    const r = validateSignOff(key, value);
+    if (!r.ok) {
+      invalid.push(r.invalid);
+      return;
+    }
+    let list = signOffs.get(r.signOff.articleId);
+    if (!list) signOffs.set(r.signOff.articleId, (list = []));
+    list.push(r.signOff);
+  });
+  for (const list of signOffs.values()) list.sort((a, b) => a.at - b.at || (a.author.id < b.author.id ? -1 : 1));
+  return { signOffs, invalid };
+}
+
+export type ArticleReviewState = 'unreviewed' | 'in-review' | 'signed-off';
+
+/** Signed off once anyone has signed it off; in review once it has notes. */
+export function articleState(counts: NoteCounts | undefined, signOffs: SignOff[] | undefined): ArticleReviewState {
+  if (signOffs && signOffs.length > 0) return 'signed-off';
+  return counts && counts.total > 0 ? 'in-review' : 'unreviewed';
+}

@@ -1,0 +1,98 @@
+// The review's data as the app sees it after validation: notes, replies, sign-offs, and the caps
+// every value read from the shared doc is checked against.
+
+import type { Target } from '../anchor/target.ts';
+
+export type { Target };
+
+export const NOTE_KINDS = ['highlight', 'comment', 'question', 'suggestion'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+/** 错别字 typo, 标点 punctuation, 事实 fact, 格式 layout, 文风 style, 其他 other. */
+export const CATEGORIES = ['typo', 'punctuation', 'fact', 'layout', 'style', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SUGGESTION_OPS = ['replace', 'insert', 'delete'] as const;
+export type SuggestionOp = (typeof SUGGESTION_OPS)[number];
+
+/** `accepted` and `rejected` are for suggestions only. */
+export const NOTE_STATUSES = ['open', 'resolved', 'accepted', 'rejected'] as const;
+export type NoteStatus = (typeof NOTE_STATUSES)[number];
+
+export const HIGHLIGHT_COLOURS = ['yellow', 'green', 'blue', 'pink', 'orange'] as const;
+export type HighlightColour = (typeof HIGHLIGHT_COLOURS)[number];
+
+export interface Author {
+  id: string;
+  name: string;
+  /** `#rrggbb` */
+  colour: string;
+}
+
+export interface Suggestion {
+  op: SuggestionOp;
+  /** The proposed text ('' for a deletion). */
+  text: string;
+}
+
+export interface Reply {
+  id: string;
+  author: Author;
+  body: string;
+  created: number;
+  /** Null when never edited. */
+  edited: number | null;
+}
+
+export interface Note {
+  id: string;
+  target: Target;
+  kind: NoteKind;
+  category: Category;
+  /** Null: paint in the category's colour. */
+  colour: HighlightColour | null;
+  author: Author;
+  created: number;
+  edited: number | null;
+  status: NoteStatus;
+  body: string;
+  /** Present exactly when kind is `suggestion`. */
+  suggestion: Suggestion | null;
+  /** Oldest first. */
+  replies: Reply[];
+}
+
+export interface SignOff {
+  articleId: string;
+  author: Author;
+  at: number;
+}
+
+/** An entry of the shared doc that failed validation and was left out of what the app sees. */
+export interface InvalidEntry {
+  kind: 'note' | 'reply' | 'sign-off' | 'issue';
+  /** The entry's key in the doc (truncated). */
+  key: string;
+  reason: string;
+}
+
+/** Caps checked on every read (and before every write). */
+export const LIMITS = {
+  idLength: 64,
+  blockIdLength: 200,
+  offset: 10_000_000,
+  quoteLength: 10_000,
+  contextLength: 200,
+  bodyLength: 10_000,
+  suggestionLength: 10_000,
+  replyLength: 10_000,
+  repliesPerNote: 1_000,
+  nameLength: 100,
+  /** Characters of the issue JSON. */
+  issueLength: 50_000_000,
+} as const;
+
+/** Outcome of a write: applied, or why not. */
+export type WriteResult =
+  | { ok: true; id: string }
+  | { ok: false; reason: 'not-found' | 'forbidden' | 'invalid'; detail?: string };

@@ -1,0 +1,300 @@
+// Keeps a review doc in IndexedDB (idb-keyval), one database per issue: a compacted snapshot
+// plus appended updates; tabs of the same issue stay in step through a TabChannel.
+
+import { promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { ObservableV2 } from 'lib0/observable';
+import * as Y from 'yjs';
+import { TabChannel } from './tab-channel.ts';
+
+export type LocalStoreErrorKind =
+  | 'quota' // the disk or the origin's quota is full: recent changes are not saved
+  | 'unavailable' // IndexedDB cannot be opened (private mode, blocked): nothing is saved
+  | 'write' // a write failed for another reason
+  | 'corrupt'; // stored data could not be read; the rest was loaded
+
+export interface LocalStoreError {
+  kind: LocalStoreErrorKind;
+  message: string;
+  cause: unknown;
+}
+
+export interface LocalStoreEvents {
+  synced: (store: LocalStore) => void;
+  /** Everything changed so far is on disk. */
+  saved: (store: LocalStore) => void;
+  error: (error: LocalStoreError) => void;
+}
+
+export interface LocalStoreOptions {
+  /** The idb-keyval store to use (tests inject one); default: a database per issue. */
+  store?: UseStore;
+  /** Keep tabs of the same issue in step (default: true where BroadcastChannel exists). */
+  broadcast?: boolean;
+  /** Compact when this many appended updates have piled up (default 300). */
+  compactAfter?: number;
+  /** Delay before appending a burst of updates, in ms; 0 (default) batches one task's updates. */
+  batchDelay?: number;
+}
+
+const STORE_NAME = 'review';
+const SNAPSHOT_KEY = 'snapshot';
+const UPDATE_PREFIX = 'u:';
+
+export const databaseName = (issueId: string): string => `proofroom-review:${issueId}`;
+
+function isQuotaError(e: unknown): boolean {
+  const name = (e as { name?: unknown } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+function describeError(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+/**
+ * An idb-keyval store over its own connection, like idb-keyval's createStore, but one that can be
+ * closed and that steps aside when the database is deleted or upgraded elsewhere.
+ */
+export function openReviewStore(issueId: string): UseStore & { close(): void } {
+  let dbp: Promise<IDBDatabase> | undefined;
+  const getDB = (): Promise<IDBDatabase> =>
+    (dbp ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(databaseName(issueId));
+      request.onupgradeneeded = () => request.result.createObjectStore(STORE_NAME);
+      request.onsuccess = () => {
+        const db = request.result;
+        db.onversionchange = () => {
+          db.close();
+          dbp = undefined;
+        };
+        db.onclose = () => (dbp = undefined);
+        resolve(db);
+      };
+      request.onerror = () => {
+        dbp = undefined;
+        reject(request.error);
+      };
+    }));
+  const use = ((mode, callback) =>
+    getDB().then((db) => callback(db.transaction(STORE_NAME, mode).objectStore(STORE_NAME)))) as UseStore & { close(): void };
+  use.close = () => {
+    dbp?.then((db) => db.close(), () => undefined);
+    dbp = undefined;
+  };
+  return use;
+}
+
+/**
+ * Merge stored updates into one, dropping deleted content. Runs inside an IDB transaction, so it
+ * stays synchronous. Returns which entries went in; unreadable ones are left where they are.
+ */
+function mergeStored(values: unknown[]): { merged: Uint8Array; used: boolean[] } {
+  const scratch = new Y.Doc();
+  const used = values.map((v) => {
+    if (!(v instanceof Uint8Array)) return false;
+    try {
+      Y.applyUpdate(scratch, v);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const merged = Y.encodeStateAsUpdate(scratch);
+  scratch.destroy();
+  return { merged, used };
+}
+
+export class LocalStore extends ObservableV2<LocalStoreEvents> {
+  readonly doc: Y.Doc;
+  readonly issueId: string;
+  readonly whenSynced: Promise<void>;
+  synced = false;
+  /** The last error emitted, for views that subscribe late. */
+  lastError: LocalStoreError | null = null;
+
+  readonly #store: UseStore;
+  readonly #ownStore: (UseStore & { close(): void }) | null = null;
+  readonly #tab = Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
+  readonly #compactAfter: number;
+  readonly #batchDelay: number;
+  #channel: TabChannel | null = null;
+  #queue: Uint8Array[] = [];
+  #scheduled: ReturnType<typeof setTimeout> | true | null = null;
+  #writing: Promise<void> = Promise.resolve();
+  #seq = 0;
+  #stored = 0;
+  #destroyed = false;
+  #unavailable = false;
+
+  constructor(issueId: string, doc: Y.Doc, options: LocalStoreOptions = {}) {
+    super();
+    this.doc = doc;
+    this.issueId = issueId;
+    if (options.store) this.#store = options.store;
+    else this.#store = this.#ownStore = openReviewStore(issueId);
+    this.#compactAfter = options.compactAfter ?? 300;
+    this.#batchDelay = options.batchDelay ?? 0;
+    // What the doc already holds (e.g. an issue set before the store was attached) is saved too.
+    if (doc.store.clients.size > 0) this.#enqueue(Y.encodeStateAsUpdate(doc));
+    doc.on('update', this.#onUpdate);
+    doc.on('destroy', this.#onDocDestroy);
+    if (options.broadcast ?? true) this.#channel = new TabChannel(databaseName(issueId), doc, this);
+    this.whenSynced = this.#load();
+  }
+
+  /** True while some changes are not yet on disk. */
+  get unsaved(): boolean {
+    return this.#queue.length > 0 || this.#scheduled !== null;
+  }
+
+  async #load(): Promise<void> {
+    let keys: IDBValidKey[] = [];
+    let values: unknown[] = [];
+    try {
+      [keys, values] = await this.#store('readonly', (os) =>
+        Promise.all([promisifyRequest(os.getAllKeys()), promisifyRequest(os.getAll())]),
+      );
+    } catch (e) {
+      this.#unavailable = true;
+      this.#queue = [];
+      this.#fail('unavailable', 'IndexedDB could not be opened; changes will not be kept on this device', e);
+    }
+    if (this.#destroyed) return;
+    const updates = values.filter((v): v is Uint8Array => v instanceof Uint8Array);
+    this.#stored = keys.filter((k) => typeof k === 'string' && k.startsWith(UPDATE_PREFIX)).length;
+    let unreadable = values.length - updates.length;
+    this.doc.transact(() => {
+      for (const u of updates) {
+        try {
+          Y.applyUpdate(this.doc, u, this);
+        } catch {
+          unreadable++;
+        }
+      }
+    }, this);
+    if (unreadable > 0) this.#fail('corrupt', `${unreadable} saved entries could not be read`, null);
+    this.synced = true;
+    this.#channel?.announce();
+    this.emit('synced', [this]);
+    if (this.#stored >= this.#compactAfter) void this.compact();
+  }
+
+  #onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this) return;
+    this.#enqueue(update);
+    this.#channel?.send(update);
+  };
+
+  #onDocDestroy = (): void => {
+    void this.destroy();
+  };
+
+  #fail(kind: LocalStoreErrorKind, message: string, cause: unknown): void {
+    if (isQuotaError(cause)) {
+      kind = 'quota';
+      message = 'the disk is full: recent changes are not saved on this device';
+    }
+    const error: LocalStoreError = { kind, message: cause ? `${message} (${describeError(cause)})` : message, cause };
+    this.lastError = error;
+    this.emit('error', [error]);
+  }
+
+  #enqueue(update: Uint8Array): void {
+    this.#queue.push(update);
+    if (this.#scheduled !== null) return;
+    if (this.#batchDelay > 0) {
+      this.#scheduled = setTimeout(() => void this.#write(), this.#batchDelay);
+    } else {
+      this.#scheduled = true;
+      queueMicrotask(() => void this.#write());
+    }
+  }
+
+  #write(): Promise<void> {
+    if (this.#scheduled !== null && this.#scheduled !== true) clearTimeout(this.#scheduled);
+    this.#scheduled = null;
+    if (this.#unavailable) this.#queue = [];
+    if (this.#queue.length === 0) return this.#writing;
+    const batch = this.#queue;
+    this.#queue = [];
+    const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+    const key = `${UPDATE_PREFIX}${this.#tab}:${(this.#seq++).toString(36).padStart(6, '0')}`;
+    this.#writing = this.#writing.then(async () => {
+      try {
+        await set(key, update, this.#store);
+        this.#stored++;
+        if (this.#queue.length === 0) this.emit('saved', [this]);
+      } catch (e) {
+        // Keep it for the next attempt; nothing is lost while the tab is open.
+        this.#queue.unshift(update);
+        this.#fail('write', 'saving to IndexedDB failed', e);
+        return;
+      }
+      if (this.#stored >= this.#compactAfter && this.synced) await this.#compactNow();
+    });
+    return this.#writing;
+  }
+
+  /** Write everything pending now (call on `pagehide`); resolves when it is on disk or has failed. */
+  flush(): Promise<void> {
+    return this.#write();
+  }
+
+  /** Fold the snapshot and every appended update (from any tab) into one snapshot, atomically. */
+  compact(): Promise<void> {
+    this.#writing = this.#writing.then(() => this.#compactNow());
+    return this.#writing;
+  }
+
+  async #compactNow(): Promise<void> {
+    try {
+      await this.#store('readwrite', (os) => {
+        const keys = os.getAllKeys();
+        const values = os.getAll();
+        values.onsuccess = () => {
+          const { merged, used } = mergeStored(values.result as unknown[]);
+          os.put(merged, SNAPSHOT_KEY);
+          keys.result.forEach((k, i) => used[i] && k !== SNAPSHOT_KEY && os.delete(k));
+        };
+        return promisifyRequest(os.transaction);
+      });
+      this.#stored = 0;
+    } catch (e) {
+      this.#fail('write', 'compacting the saved review failed', e);
+    }
+  }
+
+  /** Stop saving and listening; pending changes are written first. */
+  override async destroy(): Promise<void> {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.doc.off('update', this.#onUpdate);
+    this.doc.off('destroy', this.#onDocDestroy);
+    this.#channel?.destroy();
+    this.#channel = null;
+    await this.#write();
+    this.#ownStore?.close();
+    super.destroy();
+  }
+}
+
+/** Remove an issue's saved review from this browser (open stores of it close their connection first). */
+export function deleteLocalReview(issueId: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(databaseName(issueId));
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** Ask the browser not to evict our data under storage pressure. */
+export async function requestPersistentStorage(): Promise<'persisted' | 'denied' | 'unsupported'> {
+  const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+  if (!storage || typeof storage.persist !== 'function') return 'unsupported';
+  try {
+    if (typeof storage.persisted === 'function' && (await storage.persisted())) return 'persisted';
+    return (await storage.persist()) ? 'persisted' : 'denied';
+  } catch {
+    return 'unsupported';
+  }
+}
