@@ -1,0 +1,62 @@
+// Keeps one Session open for the issue being read: opening another issue closes the last one's
+// session (its store flushed) and opens the next. Also flushes on pagehide so nothing is lost
+// when the tab is closed right after a save.
+
+import type { Issue } from '../issue/types.ts';
+import type { Identity } from './identity.svelte.ts';
+import { Session } from './session.svelte.ts';
+
+export class ReviewDesk {
+  readonly #identity: Identity;
+  #session = $state.raw<Session | null>(null);
+  #stop: (() => void) | null = null;
+
+  constructor(identity: Identity) {
+    this.#identity = identity;
+  }
+
+  get session(): Session | null {
+    return this.#session;
+  }
+  get identity(): Identity {
+    return this.#identity;
+  }
+
+  /** Opens (or keeps) the session of this issue. `issue` may be omitted when it will come from peers. */
+  open(issueId: string, issue?: Issue): Session {
+    const current = this.#session;
+    if (current?.issueId === issueId) return current;
+    if (current) void current.destroy();
+    const next = new Session(issueId, this.#identity, issue);
+    this.#session = next;
+    return next;
+  }
+
+  /** Follows an issue getter (the reader's) for the life of the app; returns the stop function. */
+  follow(issue: () => Issue | null): () => void {
+    this.#stop?.();
+    const onHide = () => void this.#session?.flush();
+    addEventListener('pagehide', onHide);
+    addEventListener('visibilitychange', onHide);
+    const stopEffect = $effect.root(() => {
+      $effect(() => {
+        const current = issue();
+        if (current) this.open(current.id, current);
+      });
+    });
+    this.#stop = () => {
+      stopEffect();
+      removeEventListener('pagehide', onHide);
+      removeEventListener('visibilitychange', onHide);
+    };
+    return this.#stop;
+  }
+
+  async destroy(): Promise<void> {
+    this.#stop?.();
+    this.#stop = null;
+    const s = this.#session;
+    this.#session = null;
+    await s?.destroy();
+  }
+}
