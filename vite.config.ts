@@ -7,6 +7,8 @@ import { signalRelay } from './server/vite-plugin-signal.ts';
 
 export default defineConfig({
   base: './',
+  // The bundled sample issue and icons live in static/ (the repo's fixed top level).
+  publicDir: 'static',
   plugins: [svelte(), signalRelay()],
   resolve: {
     alias: [
