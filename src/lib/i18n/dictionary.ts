@@ -1,7 +1,11 @@
 // Every interface string, in zh-CN and English. `en` is typed against `zh`, so a key missing
 // from either language fails the type check. `{name}` marks a parameter filled in by `t`.
+// The notes and collaboration views keep their strings in files of their own, merged here.
 
-export const zh = {
+import { notesEn, notesZh } from './strings-notes.ts';
+import { collabEn, collabZh } from './strings-collab.ts';
+
+const coreZh = {
   'app.name': '共校',
   'app.loading': '正在载入…',
   'header.library': '书库',
@@ -83,10 +87,11 @@ export const zh = {
   'help.or': '或',
 } as const satisfies Record<string, string>;
 
+export const zh = { ...coreZh, ...notesZh, ...collabZh };
 export type MessageKey = keyof typeof zh;
 export type Dictionary = Record<MessageKey, string>;
 
-export const en: Dictionary = {
+const coreEn: Record<keyof typeof coreZh, string> = {
   'app.name': 'Proofroom',
   'app.loading': 'Loading…',
   'header.library': 'Library',
@@ -167,6 +172,8 @@ export const en: Dictionary = {
   'help.close': 'Close',
   'help.or': 'or',
 };
+
+export const en: Dictionary = { ...coreEn, ...notesEn, ...collabEn };
 
 export const dictionaries = { 'zh-CN': zh as Dictionary, en } as const;
 export type Lang = keyof typeof dictionaries;
