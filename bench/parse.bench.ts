@@ -4,7 +4,9 @@ import { parseText } from '../src/lib/issue/parse-text.ts';
 import { sampleText, synthesizeIssueText } from './synthetic.ts';
 import { measure, type Results } from './measure.ts';
 
-export async function parseBenchmarks(results: Results): Promise<void> {
+export const targets = { 'parse.sample.ms': '≤ 10', 'parse.x20.ms': '≤ 200' };
+
+export default async function parseBenchmarks(results: Results): Promise<void> {
   const sample = sampleText();
   const x20 = synthesizeIssueText(20);
   const src = (text: string) => ({ name: 'bench.txt', bytes: text.length, encoding: 'utf-8', format: 'text' as const });

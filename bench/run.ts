@@ -1,32 +1,35 @@
-// `npm run bench`: runs every benchmark, prints a table with the targets, and writes
-// bench/results.json as {"metric": {"value": N, "unit": "ms"}}. `npm run bench -- parse` runs one group.
+// `npm run bench`: runs every bench/*.bench.ts, prints a table with the targets, and writes
+// bench/results.json as {"metric": {"value": N, "unit": "ms"}}. `npm run bench -- parse page`
+// runs only those files. A bench file exports `targets` and a default `(results) => Promise<void>`.
 
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import type { Results } from './measure.ts';
-import { parseBenchmarks } from './parse.bench.ts';
 
-const TARGETS: Record<string, string> = {
-  'parse.sample.ms': '≤ 10',
-  'parse.x20.ms': '≤ 200',
-  'open_to_paint.sample.ms': '≤ 300',
-};
-
-const groups: Record<string, (r: Results) => Promise<void>> = {
-  parse: parseBenchmarks,
-};
+interface BenchModule {
+  default: (results: Results) => Promise<void>;
+  targets?: Record<string, string>;
+}
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
+  const files = readdirSync(new URL('.', import.meta.url))
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort();
   const results: Results = {};
-  for (const [name, run] of Object.entries(groups)) {
+  const targets: Record<string, string> = {};
+  for (const file of files) {
+    const name = file.replace(/\.bench\.ts$/, '');
     if (only.length && !only.includes(name)) continue;
     process.stderr.write(`bench: ${name}…\n`);
-    await run(results);
+    const mod = (await import(`./${file}`)) as BenchModule;
+    Object.assign(targets, mod.targets ?? {});
+    await mod.default(results);
   }
-  const rows = Object.entries(results).map(([k, m]) => [k, `${m.value} ${m.unit}`, TARGETS[k] ?? m.target ?? '', m.note ?? '']);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...[['metric', 'value', 'target', 'note'], ...rows].map((r) => (r[i] ?? '').length)));
+  const rows = Object.entries(results).map(([k, m]) => [k, `${m.value} ${m.unit}`, targets[k] ?? '', m.note ?? '']);
+  const head = ['metric', 'value', 'target', 'note'];
+  const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  console.log(line(['metric', 'value', 'target', 'note']));
+  console.log(line(head));
   for (const r of rows) console.log(line(r));
   const file = new URL('./results.json', import.meta.url);
   const json = Object.fromEntries(Object.entries(results).map(([k, m]) => [k, { value: m.value, unit: m.unit }]));
