@@ -54,7 +54,7 @@ test('a file opened through the file input joins the library and survives a relo
   // Opening the same file again does not add it twice.
   await fileInput(page).setInputFiles(FIXTURE);
   await expect(page.locator('article [data-kind="title"]')).toHaveText('The Lighthouse Keeper');
-  await expect(page.getByRole('status')).toHaveCount(0);
+  await expect(page.locator('.parse-progress')).toHaveCount(0);
   expect(await libraryTitles(page)).toHaveLength(2);
 
   await page.reload();
