@@ -5,7 +5,8 @@ import { ISSUE_FORMAT, ISSUE_VERSION, type Article, type Block, type Issue, type
 import { hashString, makeArticleId, makeBlockId, makeEntryId, makeSectionId } from './ids.ts';
 import { titleMismatch } from './title-mismatch.ts';
 import { parseFront, type RawEntry, type RawSection } from './parse-front.ts';
-import { bodyLines, draftArticles, LineIndex, locateByContents, locateByLayout } from './parse-body.ts';
+import { bodyLines, draftArticles, locateByContents, locateByLayout } from './parse-body.ts';
+import { LineIndex } from './line-index.ts';
 import { charLength, languageOf, squash } from './text-shape.ts';
 
 interface FlatEntry {
