@@ -1,10 +1,8 @@
 // Playwright drives the system Chromium (browser downloads are impossible here) against the
 // built app served by `vite preview`, which also hosts the signaling relay on the same origin.
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { launchOptions } from './scripts/chromium.ts';
 
-const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-const executablePath = candidates.find((p): p is string => !!p && existsSync(p));
 const port = Number(process.env.E2E_PORT ?? 4317);
 // E2E_DIST lets several people test different builds side by side (`vite build --outDir X`).
 const outDir = process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : '';
@@ -16,24 +14,12 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     trace: 'retain-on-failure',
     locale: 'zh-CN',
-    launchOptions: {
-      ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-features=WebRtcHideLocalIpsWithMdns',
-      ],
-    },
+    launchOptions: launchOptions(),
   },
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort${outDir}`,

@@ -2,26 +2,11 @@
 // signaling relay), and drive the system Chromium through Playwright, as the e2e tests do.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
+import { launchOptions } from '../scripts/chromium.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT_DIR = '/tmp/proofroom-bench-dist';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-features=WebRtcHideLocalIpsWithMdns',
-];
-
-function executablePath(): string | undefined {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
-}
 
 let built = false;
 
@@ -56,11 +41,10 @@ export async function withApp<T>(fn: (app: App) => Promise<T>, port = 4590): Pro
     detached: true,
   });
   const baseURL = `http://127.0.0.1:${port}/`;
-  const path = executablePath();
   let browser: Browser | undefined;
   try {
     await waitFor(baseURL);
-    browser = await chromium.launch({ ...(path ? { executablePath: path } : {}), args: CHROMIUM_ARGS });
+    browser = await chromium.launch(launchOptions());
     return await fn({ browser, baseURL });
   } finally {
     await browser?.close();
