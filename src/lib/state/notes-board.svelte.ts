@@ -1,0 +1,110 @@
+// What the notes views share for the open review: where the current article's notes are anchored,
+// which note is active or hovered, the margin's tab, the all-notes filters, and moving between notes.
+
+import type { Article } from '../issue/types.ts';
+import type { Note } from '../review/index.ts';
+import {
+  authorsOf,
+  filterNotes,
+  NO_FILTER,
+  NO_NOTES,
+  placeNotes,
+  stepNote,
+  type ArticleNotes,
+  type NoteFilter,
+} from '../ui/notes/place.ts';
+import type { Session } from './session.svelte.ts';
+
+export type MarginTab = 'article' | 'all';
+
+export interface NotesBoardSource {
+  session: () => Session | null;
+  article: () => Article | null;
+  /** Shows another article of the issue. */
+  goTo: (articleId: string) => void;
+}
+
+export class NotesBoard {
+  readonly #source: NotesBoardSource;
+  #activeId = $state.raw<string | null>(null);
+  #hoverId = $state.raw<string | null>(null);
+  #tab = $state.raw<MarginTab>('article');
+  #filter = $state.raw<NoteFilter>(NO_FILTER);
+  /** Bumped when the active passage should be scrolled into view. */
+  #reveal = $state.raw(0);
+
+  #placed = $derived.by((): ArticleNotes => {
+    const session = this.#source.session();
+    const article = this.#source.article();
+    if (!session || !article) return NO_NOTES;
+    return placeNotes(article, session.notes.byArticle.get(article.id) ?? []);
+  });
+  #filtered = $derived.by(() => filterNotes(this.#source.session()?.notes.notes ?? [], this.#filter));
+  #authors = $derived.by(() => authorsOf(this.#source.session()?.notes.notes ?? []));
+
+  constructor(source: NotesBoardSource) {
+    this.#source = source;
+  }
+
+  get session(): Session | null {
+    return this.#source.session();
+  }
+  get article(): Article | null {
+    return this.#source.article();
+  }
+  get placed(): ArticleNotes {
+    return this.#placed;
+  }
+  get activeId(): string | null {
+    return this.#activeId;
+  }
+  get hoverId(): string | null {
+    return this.#hoverId;
+  }
+  get tab(): MarginTab {
+    return this.#tab;
+  }
+  get filter(): NoteFilter {
+    return this.#filter;
+  }
+  /** Every note of the issue that passes the filter, oldest first. */
+  get filtered(): Note[] {
+    return this.#filtered;
+  }
+  get authors(): Note['author'][] {
+    return this.#authors;
+  }
+  get reveal(): number {
+    return this.#reveal;
+  }
+
+  activate(id: string | null, { reveal = false } = {}): void {
+    this.#activeId = id;
+    if (reveal) this.#reveal++;
+  }
+  hover(id: string | null): void {
+    if (id !== this.#hoverId) this.#hoverId = id;
+  }
+  setTab(tab: MarginTab): void {
+    this.#tab = tab;
+  }
+  setFilter(patch: Partial<NoteFilter>): void {
+    this.#filter = { ...this.#filter, ...patch };
+  }
+  clearFilter(): void {
+    this.#filter = NO_FILTER;
+  }
+
+  /** Makes the next (dir 1) or previous (-1) note of the article active and shows its passage. */
+  step(dir: 1 | -1): void {
+    const next = stepNote(this.#placed.placed, this.#activeId, dir);
+    if (next) this.activate(next.note.id, { reveal: true });
+  }
+
+  /** Shows the note's article with the note active and its passage in view. */
+  jumpTo(note: Note): void {
+    if (this.#source.article()?.id !== note.target.articleId) this.#source.goTo(note.target.articleId);
+    this.#tab = 'article';
+    this.activate(note.id, { reveal: true });
+  }
+}

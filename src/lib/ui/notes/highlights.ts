@@ -1,0 +1,140 @@
+// Paints notes over the article with the CSS Custom Highlight API: one Highlight per category and
+// per explicit colour, one for the active note and one for the hovered note. The issue text is never
+// wrapped in elements. Also answers "which notes are under this point?" for hover and click.
+
+import { blockRangeToRange, indexBlocks } from '../../anchor/dom.ts';
+import type { BlockRange } from '../../anchor/index.ts';
+import { CATEGORIES, HIGHLIGHT_COLOURS, type Category, type HighlightColour } from '../../review/index.ts';
+
+/** Semi-transparent, so overlapping notes of different categories stay visible. */
+export const CATEGORY_COLOURS: Record<Category, string> = {
+  typo: 'rgba(230, 57, 70, 0.28)',
+  punctuation: 'rgba(245, 130, 32, 0.3)',
+  fact: 'rgba(37, 99, 235, 0.24)',
+  layout: 'rgba(147, 51, 234, 0.22)',
+  style: 'rgba(22, 163, 74, 0.24)',
+  other: 'rgba(202, 160, 0, 0.3)',
+};
+export const PEN_COLOURS: Record<HighlightColour, string> = {
+  yellow: 'rgba(250, 204, 21, 0.4)',
+  green: 'rgba(74, 222, 128, 0.35)',
+  blue: 'rgba(96, 165, 250, 0.35)',
+  pink: 'rgba(244, 114, 182, 0.35)',
+  orange: 'rgba(251, 146, 60, 0.38)',
+};
+
+const PREFIX = 'proofroom-';
+const categoryName = (c: Category) => `${PREFIX}cat-${c}`;
+const colourName = (c: HighlightColour) => `${PREFIX}pen-${c}`;
+const ACTIVE = `${PREFIX}active`;
+const HOVER = `${PREFIX}hover`;
+export const PAINTED_MARK = 'proofroom:painted';
+
+export interface Paintable {
+  id: string;
+  range: BlockRange;
+  category: Category;
+  colour: HighlightColour | null;
+}
+
+export const highlightsSupported = (): boolean => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+
+function installStyles(): void {
+  if (document.getElementById(`${PREFIX}highlight-styles`)) return;
+  const rules = [
+    ...CATEGORIES.map((c) => `::highlight(${categoryName(c)}) { background-color: ${CATEGORY_COLOURS[c]}; }`),
+    ...HIGHLIGHT_COLOURS.map((c) => `::highlight(${colourName(c)}) { background-color: ${PEN_COLOURS[c]}; }`),
+    `::highlight(${HOVER}) { text-decoration: underline dotted rgba(155, 44, 31, 0.8); text-decoration-thickness: 2px; }`,
+    `::highlight(${ACTIVE}) { background-color: rgba(155, 44, 31, 0.16); text-decoration: underline solid #9b2c1f; text-decoration-thickness: 2px; }`,
+  ];
+  const style = document.createElement('style');
+  style.id = `${PREFIX}highlight-styles`;
+  style.textContent = rules.join('\n');
+  document.head.append(style);
+}
+
+export class HighlightPainter {
+  #ranges = new Map<string, Range>();
+  #names: string[] = [];
+
+  /** Ranges painted in the last pass, by note id. */
+  get ranges(): ReadonlyMap<string, Range> {
+    return this.#ranges;
+  }
+
+  /** Replaces every highlight in one pass: ranges first, then one `set` per highlight. */
+  paint(root: Element, items: readonly Paintable[], activeId: string | null, hoverId: string | null): void {
+    if (!highlightsSupported()) return;
+    installStyles();
+    const blocks = indexBlocks(root);
+    const byName = new Map<string, Range[]>();
+    const ranges = new Map<string, Range>();
+    for (const item of items) {
+      const range = blockRangeToRange(root, item.range, blocks);
+      if (!range) continue;
+      ranges.set(item.id, range);
+      const name = item.colour ? colourName(item.colour) : categoryName(item.category);
+      let list = byName.get(name);
+      if (!list) byName.set(name, (list = []));
+      list.push(range);
+    }
+    this.#ranges = ranges;
+    for (const name of this.#names) if (!byName.has(name)) CSS.highlights.delete(name);
+    for (const [name, list] of byName) {
+      const h = new Highlight(...list);
+      h.priority = 0;
+      CSS.highlights.set(name, h);
+    }
+    this.#names = [...byName.keys()];
+    this.emphasise(activeId, hoverId);
+    performance.mark(PAINTED_MARK, { detail: { count: ranges.size } });
+  }
+
+  /** Repaints only the active and hovered notes. */
+  emphasise(activeId: string | null, hoverId: string | null): void {
+    if (!highlightsSupported()) return;
+    this.#single(ACTIVE, activeId, 2);
+    this.#single(HOVER, hoverId === activeId ? null : hoverId, 1);
+  }
+
+  #single(name: string, id: string | null, priority: number): void {
+    const range = id === null ? undefined : this.#ranges.get(id);
+    if (!range) {
+      CSS.highlights.delete(name);
+      return;
+    }
+    const h = new Highlight(range);
+    h.priority = priority;
+    CSS.highlights.set(name, h);
+  }
+
+  /** Ids of the painted notes under the viewport point (x, y), shortest passage first. */
+  hitTest(x: number, y: number): string[] {
+    const point = caretAt(x, y);
+    if (!point) return [];
+    const hits: Array<{ id: string; length: number }> = [];
+    for (const [id, range] of this.#ranges) {
+      if (!range.isPointInRange(point.node, point.offset)) continue;
+      // The caret snaps to the nearest character; only count it when the pointer is on the passage.
+      if (!Array.from(range.getClientRects()).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom)) continue;
+      hits.push({ id, length: range.toString().length });
+    }
+    return hits.sort((a, b) => a.length - b.length).map((h) => h.id);
+  }
+
+  clear(): void {
+    if (!highlightsSupported()) return;
+    for (const name of [...this.#names, ACTIVE, HOVER]) CSS.highlights.delete(name);
+    this.#names = [];
+    this.#ranges = new Map();
+  }
+}
+
+function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+  if (typeof document.caretPositionFromPoint === 'function') {
+    const p = document.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = document.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}

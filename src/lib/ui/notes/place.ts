@@ -1,0 +1,91 @@
+// Where the notes of one article sit: each note anchored again in the article's text (exact, moved
+// or orphaned), in reading order; and the all-notes filters. Pure: no DOM, no Svelte.
+
+import { findTarget, type AnchorStrategy, type BlockRange } from '../../anchor/index.ts';
+import type { Article } from '../../issue/types.ts';
+import type { Category, Note, NoteKind, NoteStatus } from '../../review/index.ts';
+
+export interface PlacedNote {
+  note: Note;
+  range: BlockRange;
+  strategy: Exclude<AnchorStrategy, 'orphan'>;
+}
+
+export interface ArticleNotes {
+  /** Anchored notes in reading order (by start, then by creation). */
+  placed: PlacedNote[];
+  /** Notes whose passage is no longer in the article, oldest first. */
+  orphans: Note[];
+}
+
+export const NO_NOTES: ArticleNotes = { placed: [], orphans: [] };
+
+export function placeNotes(article: Article, notes: readonly Note[]): ArticleNotes {
+  const blockIndex = new Map<string, number>();
+  article.blocks.forEach((b, i) => blockIndex.has(b.id) || blockIndex.set(b.id, i));
+  const placed: PlacedNote[] = [];
+  const orphans: Note[] = [];
+  for (const note of notes) {
+    const anchor = findTarget(article, note.target);
+    if (anchor.strategy === 'orphan') orphans.push(note);
+    else placed.push({ note, range: anchor.range, strategy: anchor.strategy });
+  }
+  const key = (p: PlacedNote) => blockIndex.get(p.range.blockId) ?? 0;
+  // Notes arrive oldest first and the sort is stable, so ties keep creation order.
+  placed.sort((a, b) => key(a) - key(b) || a.range.start - b.range.start);
+  return { placed, orphans };
+}
+
+export interface NoteFilter {
+  /** Author id, or '' for anyone. */
+  author: string;
+  kind: NoteKind | '';
+  category: Category | '';
+  status: NoteStatus | '';
+  text: string;
+}
+
+export const NO_FILTER: NoteFilter = { author: '', kind: '', category: '', status: '', text: '' };
+
+const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+
+/** The notes that pass every set filter; `text` looks in the quote, body, proposal, replies and names. */
+export function filterNotes(notes: readonly Note[], filter: NoteFilter): Note[] {
+  const needle = squash(filter.text);
+  return notes.filter((n) => {
+    if (filter.author && n.author.id !== filter.author) return false;
+    if (filter.kind && n.kind !== filter.kind) return false;
+    if (filter.category && n.category !== filter.category) return false;
+    if (filter.status && n.status !== filter.status) return false;
+    if (!needle) return true;
+    const hay = [n.target.quote, n.body, n.suggestion?.text ?? '', n.author.name, ...n.replies.flatMap((r) => [r.body, r.author.name])];
+    return hay.some((s) => squash(s).includes(needle));
+  });
+}
+
+/** Each author once, by id, in order of first note. */
+export function authorsOf(notes: readonly Note[]): Note['author'][] {
+  const seen = new Map<string, Note['author']>();
+  for (const n of notes) if (!seen.has(n.author.id)) seen.set(n.author.id, n.author);
+  return [...seen.values()];
+}
+
+/** The next (or previous) note after `activeId` in reading order, wrapping around; null when none. */
+export function stepNote(placed: readonly PlacedNote[], activeId: string | null, dir: 1 | -1): PlacedNote | null {
+  if (placed.length === 0) return null;
+  const i = activeId === null ? -1 : placed.findIndex((p) => p.note.id === activeId);
+  if (i === -1) return dir === 1 ? placed[0]! : placed[placed.length - 1]!;
+  return placed[(i + dir + placed.length) % placed.length]!;
+}
+
+/** "3 minutes ago" as a unit and a count, for Intl.RelativeTimeFormat. */
+export function relativeTime(then: number, now: number): { value: number; unit: Intl.RelativeTimeFormatUnit } {
+  const s = Math.round((then - now) / 1000);
+  const abs = Math.abs(s);
+  if (abs < 60) return { value: s, unit: 'second' };
+  if (abs < 3600) return { value: Math.round(s / 60), unit: 'minute' };
+  if (abs < 86_400) return { value: Math.round(s / 3600), unit: 'hour' };
+  if (abs < 2_592_000) return { value: Math.round(s / 86_400), unit: 'day' };
+  if (abs < 31_536_000) return { value: Math.round(s / 2_592_000), unit: 'month' };
+  return { value: Math.round(s / 31_536_000), unit: 'year' };
+}

@@ -1,0 +1,72 @@
+// Test hook, installed only in development or with `?test` in the URL: lets the end-to-end tests and
+// benchmarks act as another peer (malformed entries, notes under another origin) and seed many notes.
+
+import * as Y from 'yjs';
+import { describeRange } from '../../anchor/index.ts';
+import { createNote, LOCAL_ORIGIN, type NoteDraft } from '../../review/index.ts';
+import type { Session } from '../../state/session.svelte.ts';
+
+const PEER_ORIGIN = { name: 'proofroom-test-peer' };
+
+export interface TestHook {
+  /** Writes any value under `key` in the notes map, as a peer would. */
+  writeRaw(key: string, value: unknown): void;
+  /** A note by another author, applied as a remote update; returns its id. */
+  peerNote(articleId: string, blockId: string, start: number, end: number, body: string): string | null;
+  /** `count` notes by me on the article, in one transaction, saved before resolving. */
+  seed(articleId: string, count: number): Promise<number>;
+  noteCount(): number;
+}
+
+export const testHookWanted = (): boolean => import.meta.env.DEV || new URLSearchParams(location.search).has('test');
+
+export function testHook(session: () => Session | null): TestHook {
+  const need = (): Session => {
+    const s = session();
+    if (!s) throw new Error('no open review');
+    return s;
+  };
+  const article = (s: Session, id: string) => s.issue?.articles.find((a) => a.id === id) ?? null;
+  return {
+    writeRaw(key, value) {
+      const s = need();
+      s.doc.transact(() => s.doc.getMap('notes').set(key, value), PEER_ORIGIN);
+    },
+    peerNote(articleId, blockId, start, end, body) {
+      const s = need();
+      const a = article(s, articleId);
+      const target = a && describeRange(a, { blockId, start, endBlockId: blockId, end });
+      if (!target) return null;
+      const peer = new Y.Doc();
+      Y.applyUpdate(peer, Y.encodeStateAsUpdate(s.doc));
+      const r = createNote(peer, { target, kind: 'comment', category: 'fact', body }, { id: 'peer-tester', name: '同事', colour: '#0f766e' });
+      if (!r.ok) return null;
+      Y.applyUpdate(s.doc, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(s.doc)), PEER_ORIGIN);
+      peer.destroy();
+      return r.id;
+    },
+    async seed(articleId, count) {
+      const s = need();
+      const a = article(s, articleId);
+      if (!a) return 0;
+      const blocks = a.blocks.filter((b) => b.text.length > 4);
+      let made = 0;
+      s.doc.transact(() => {
+        for (let i = 0; i < count; i++) {
+          const b = blocks[i % blocks.length]!;
+          const start = (i * 7) % (b.text.length - 4);
+          const end = Math.min(b.text.length, start + 2 + (i % 9));
+          const target = describeRange(a, { blockId: b.id, start, endBlockId: b.id, end });
+          if (!target) continue;
+          const draft: NoteDraft = { target, kind: 'comment', category: 'other', body: `#${i}` };
+          if (s.createNote(draft).ok) made++;
+        }
+      }, LOCAL_ORIGIN);
+      await s.flush();
+      return made;
+    },
+    noteCount() {
+      return need().notes.notes.length;
+    },
+  };
+}
