@@ -49,13 +49,15 @@ export function readIssue(doc: Y.Doc): IssueRead {
  * issue that would not pass validation (a programming error, never peer data).
  */
 export function setIssue(doc: Y.Doc, issue: Issue): 'written' | 'unchanged' | 'conflict' {
+  // The id key answers the common case without parsing megabytes of issue JSON.
+  const map = issueMap(doc);
+  if (map.get(ISSUE_KEY.id) === issue.id && typeof map.get(ISSUE_KEY.json) === 'string') return 'unchanged';
   const current = readIssue(doc).issue;
   if (current && current.id === issue.id) return 'unchanged';
   if (current) return 'conflict';
   const json = JSON.stringify(issue);
   const check = parse(json);
   if (!check.issue) throw new TypeError(`setIssue: not a valid issue (${check.invalid?.reason ?? 'unknown'})`);
-  const map = issueMap(doc);
   doc.transact(() => {
     map.set(ISSUE_KEY.id, issue.id);
     map.set(ISSUE_KEY.json, json);

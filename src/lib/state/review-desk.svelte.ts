@@ -25,7 +25,10 @@ export class ReviewDesk {
   /** Opens (or keeps) the session of this issue. `issue` may be omitted when it will come from peers. */
   open(issueId: string, issue?: Issue): Session {
     const current = this.#session;
-    if (current?.issueId === issueId) return current;
+    if (current?.issueId === issueId) {
+      if (issue) current.provideIssue(issue);
+      return current;
+    }
     if (current) void current.destroy();
     const next = new Session(issueId, this.#identity, issue);
     this.#session = next;

@@ -27,10 +27,19 @@ import {
   type NotesView,
   type WriteResult,
 } from '../review/index.ts';
+import { issueMap, ledgerMap, notesMap } from '../review/doc.ts';
 import { LocalStore, type LocalStoreError } from '../sync/local-store.ts';
 import type { Identity } from './identity.svelte.ts';
 
 export type SaveState = 'loading' | 'saving' | 'saved' | 'error';
+
+type Part = 'issue' | 'notes' | 'ledger';
+interface Reads {
+  issue: Issue | null;
+  notes: NotesView;
+  ledger: LedgerView;
+}
+type Cache = { [K in Part]?: [number, Reads[K]] };
 
 export class Session {
   readonly issueId: string;
@@ -43,31 +52,33 @@ export class Session {
   #undoDepth = $state({ undo: 0, redo: 0 });
   #disposers: Array<() => void> = [];
 
-  // Reads are cached per doc version: the Y.Doc stays the single source of truth.
-  #version = 0;
-  #notesAt = -1;
-  #notes: NotesView | null = null;
-  #ledgerAt = -1;
-  #ledger: LedgerView | null = null;
-  #issueAt = -1;
-  #issue: Issue | null = null;
-  #subscribe = createSubscriber((update) => {
-    const off = observeReview(this.doc, () => {
-      this.#version++;
-      update();
-    });
-    return off;
-  });
+  // Reads are cached per version of the part they read, bumped after each transaction that
+  // changed it: the Y.Doc stays the single source of truth, and a new note does not re-read the issue.
+  #versions: Record<Part, number> = { issue: 0, notes: 0, ledger: 0 };
+  #cache: Cache = {};
+  #subscribe = createSubscriber((update) => observeReview(this.doc, () => update()));
 
   /** `issue` is given when opened from a file; a peer who joins by link gets it from the doc. */
   constructor(issueId: string, identity: Identity, issue?: Issue) {
     this.issueId = issueId;
     this.#identity = identity;
     this.doc = new Y.Doc({ gc: true });
-    this.doc.on('update', () => {
-      // Any change, local or remote, makes the cached reads stale even before a subscriber asks.
-      this.#version++;
-    });
+    // afterTransaction, not 'update': an update listener makes Yjs encode every change, which
+    // costs hundreds of milliseconds when a stored review of thousands of notes is loaded.
+    const roots = new Map<unknown, Part>([
+      [issueMap(this.doc), 'issue'],
+      [notesMap(this.doc), 'notes'],
+      [ledgerMap(this.doc), 'ledger'],
+    ]);
+    const onTransaction = (tr: Y.Transaction) => {
+      for (const type of tr.changedParentTypes.keys()) {
+        const part = roots.get(type);
+        if (part) this.#versions[part]++;
+      }
+      if (tr.origin !== this.store && tr.changed.size > 0 && this.#saveState !== 'error' && this.#saveState !== 'loading') this.#saveState = 'saving';
+    };
+    this.doc.on('afterTransaction', onTransaction);
+    this.#disposers.push(() => this.doc.off('afterTransaction', onTransaction));
     this.store = new LocalStore(issueId, this.doc);
     this.#undo = createUndoManager(this.doc);
     const track = () => (this.#undoDepth = { undo: this.#undo.undoStack.length, redo: this.#undo.redoStack.length });
@@ -80,20 +91,24 @@ export class Session {
       this.#storeError = e;
       this.#saveState = 'error';
     };
-    const onUpdate = (_u: Uint8Array, origin: unknown) => {
-      if (origin !== this.store && this.#saveState !== 'error') this.#saveState = 'saving';
-    };
     this.store.on('saved', onSaved);
     this.store.on('error', onError);
-    this.doc.on('update', onUpdate);
     this.#disposers.push(() => {
       this.store.off('saved', onSaved);
       this.store.off('error', onError);
-      this.doc.off('update', onUpdate);
     });
     void this.store.whenSynced.then(() => {
-      if (issue) setIssue(this.doc, issue);
       if (this.#saveState === 'loading') this.#saveState = this.store.unsaved ? 'saving' : 'saved';
+    });
+    if (issue) this.provideIssue(issue);
+  }
+
+  /** Puts the issue text into the review doc (once loaded; a no-op when it is already there). */
+  provideIssue(issue: Issue): void {
+    if (issue.id !== this.issueId) return;
+    void this.store.whenSynced.then(() => {
+      if (this.doc.isDestroyed) return;
+      setIssue(this.doc, issue);
       this.#undo.clear();
     });
   }
@@ -103,28 +118,22 @@ export class Session {
   }
   /** The issue text as the review doc holds it (null until it arrives from the store or a peer). */
   get issue(): Issue | null {
-    this.#subscribe();
-    if (this.#issueAt !== this.#version) {
-      this.#issue = readIssue(this.doc).issue;
-      this.#issueAt = this.#version;
-    }
-    return this.#issue;
+    return this.#read('issue', () => readIssue(this.doc).issue);
   }
   get notes(): NotesView {
-    this.#subscribe();
-    if (!this.#notes || this.#notesAt !== this.#version) {
-      this.#notes = readNotes(this.doc);
-      this.#notesAt = this.#version;
-    }
-    return this.#notes;
+    return this.#read('notes', () => readNotes(this.doc));
   }
   get ledger(): LedgerView {
+    return this.#read('ledger', () => readLedger(this.doc));
+  }
+
+  #read<K extends Part>(part: K, read: () => Reads[K]): Reads[K] {
     this.#subscribe();
-    if (!this.#ledger || this.#ledgerAt !== this.#version) {
-      this.#ledger = readLedger(this.doc);
-      this.#ledgerAt = this.#version;
-    }
-    return this.#ledger;
+    const cached = this.#cache[part];
+    if (cached && cached[0] === this.#versions[part]) return cached[1];
+    const value = read();
+    this.#cache[part] = [this.#versions[part], value] as Cache[K];
+    return value;
   }
   get saveState(): SaveState {
     return this.#saveState;

@@ -163,15 +163,21 @@ export class LocalStore extends ObservableV2<LocalStoreEvents> {
     const updates = values.filter((v): v is Uint8Array => v instanceof Uint8Array);
     this.#stored = keys.filter((k) => typeof k === 'string' && k.startsWith(UPDATE_PREFIX)).length;
     let unreadable = values.length - updates.length;
-    this.doc.transact(() => {
-      for (const u of updates) {
-        try {
-          Y.applyUpdate(this.doc, u, this);
-        } catch {
-          unreadable++;
+    // Off while loading: an update listener makes Yjs re-encode everything just read, for nothing.
+    this.doc.off('update', this.#onUpdate);
+    try {
+      this.doc.transact(() => {
+        for (const u of updates) {
+          try {
+            Y.applyUpdate(this.doc, u, this);
+          } catch {
+            unreadable++;
+          }
         }
-      }
-    }, this);
+      }, this);
+    } finally {
+      if (!this.#destroyed) this.doc.on('update', this.#onUpdate);
+    }
     if (unreadable > 0) this.#fail('corrupt', `${unreadable} saved entries could not be read`, null);
     this.synced = true;
     this.#channel?.announce();
