@@ -85,6 +85,12 @@ const coreZh = {
   'help.toggle': '显示或隐藏本帮助',
   'help.close': '关闭',
   'help.or': '或',
+  'help.noteNext': '下一条批注',
+  'help.notePrev': '上一条批注',
+  'help.noteNew': '就选中的文字：划线、批注、提问、建议修改',
+  'help.noteSave': '保存批注（Esc 取消）',
+  'help.undo': '撤销我的上一步',
+  'help.redo': '重做',
 } as const satisfies Record<string, string>;
 
 export const zh = { ...coreZh, ...notesZh, ...collabZh };
@@ -171,6 +177,12 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'help.toggle': 'Show or hide this help',
   'help.close': 'Close',
   'help.or': 'or',
+  'help.noteNext': 'Next note',
+  'help.notePrev': 'Previous note',
+  'help.noteNew': 'On the selected text: highlight, comment, question, suggest',
+  'help.noteSave': 'Save the note (Esc cancels)',
+  'help.undo': 'Undo my last action',
+  'help.redo': 'Redo',
 };
 
 export const en: Dictionary = { ...coreEn, ...notesEn, ...collabEn };
