@@ -4,12 +4,50 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { signalRelay } from './server/vite-plugin-signal.ts';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   base: './',
   // The bundled sample issue and icons live in static/ (the repo's fixed top level).
   publicDir: 'static',
-  plugins: [svelte(), signalRelay()],
+  plugins: [
+    svelte(),
+    signalRelay(),
+    // The app shell (and the bundled sample) cached by a Workbox service worker, so the app starts
+    // with no network after one visit; src/lib/sync/service-worker.ts registers it in production.
+    VitePWA({
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      includeAssets: ['favicon.svg', 'sample-issue.txt'],
+      manifest: {
+        name: '共校 Proofroom',
+        short_name: '共校',
+        description: 'Proofread an issue together, peer to peer, online or offline',
+        lang: 'zh-CN',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#9b1c1c',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,txt,webmanifest}'],
+        navigateFallback: 'index.html',
+        // The relay's WebSocket upgrade and its info page are never the app shell.
+        navigateFallbackDenylist: [/\/signal(\/|$)/],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   resolve: {
     alias: [
       // y-webrtc's peers become ChunkedPeers, which carry messages of any size (docs/CHUNKING.md).

@@ -16,6 +16,9 @@ export class Reader {
   #filter = $state('');
   #indent = $state(readFlag(INDENT_KEY, false));
   #ready = $state.raw(false);
+  /** An issue joined by link that the library lacks: the route waits for peers to send it. */
+  #expected: string | null = null;
+  #waiting = $state.raw<string | null>(null);
   #unsubscribe: (() => void) | null = null;
   // Each route change gets a number; a slow load that a newer change overtook is dropped.
   #generation = 0;
@@ -59,6 +62,19 @@ export class Reader {
   /** False until the first route has been followed (the library is loaded, the sample opened). */
   get ready(): boolean {
     return this.#ready;
+  }
+
+  /** The issue id being waited for from peers (joined by link, not yet in the library), or null. */
+  get waiting(): string | null {
+    return this.#waiting;
+  }
+
+  /** Goes to an issue joined by link; if the library lacks it, waits for it instead of reporting it missing. */
+  expectIssue(issueId: string): void {
+    this.#expected = issueId;
+    const route = { issueId, articleId: null };
+    if (this.#router.route.issueId === issueId) void this.#follow(route);
+    else this.#router.go(route, { replace: true });
   }
 
   async start(): Promise<void> {
@@ -131,6 +147,12 @@ export class Reader {
     const issue = await this.#library.get(route.issueId);
     if (generation !== this.#generation) return;
     if (issue) return this.#show(issue, route.articleId, true);
+    if (route.issueId === this.#expected) {
+      this.#issue = null;
+      this.#articleId = null;
+      this.#waiting = route.issueId;
+      return;
+    }
     this.#library.report({ code: 'not-in-library', fileName: route.issueId });
     await this.#openDefault();
   }
@@ -149,6 +171,7 @@ export class Reader {
    */
   #show(issue: Issue, articleId: string | null, replace: boolean): void {
     if (issue !== this.#issue) this.#filter = '';
+    if (this.#waiting !== null) this.#waiting = null;
     this.#issue = issue;
     const known = issue.articles.some((a) => a.id === articleId);
     this.#articleId = known ? articleId : (issue.articles[0]?.id ?? null);

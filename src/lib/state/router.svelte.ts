@@ -27,14 +27,24 @@ function safeDecode(part: string): string {
 
 type Listener = (route: Route) => void;
 
+export interface RouterOptions {
+  /** A hash another part of the app handles (a join link): it returns true and the route stays as it was. */
+  claim?: (hash: string) => boolean;
+}
+
 export class Router {
   #route = $state.raw<Route>({ issueId: null, articleId: null });
   #listeners = new Set<Listener>();
   #window: Window;
-  #onLocation = () => this.#update(parseHash(this.#window.location.hash));
+  #claim: (hash: string) => boolean;
+  #onLocation = () => {
+    const hash = this.#window.location.hash;
+    if (!this.#claim(hash)) this.#update(parseHash(hash));
+  };
 
-  constructor(win: Window = window) {
+  constructor(win: Window = window, { claim = () => false }: RouterOptions = {}) {
     this.#window = win;
+    this.#claim = claim;
     this.#route = parseHash(win.location.hash);
     // A back/forward between pushState entries fires popstate; a typed or pasted hash fires hashchange.
     win.addEventListener('popstate', this.#onLocation);

@@ -1,0 +1,158 @@
+// Offline first: a peer that drops off the network and comes back, review packages carried between
+// two people with no relay at all, the app starting with no network, and a relay that dies and returns.
+import { expect, test } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { createRelay, type Relay } from '../../server/relay';
+import { closeAll, comment, FIRST_TITLE, margin, noteCount, openSample, person, share, status } from './collab-helpers';
+
+test.describe.configure({ timeout: 90_000 });
+
+test('B goes offline, both edit, B comes back and both have everything', async ({ browser, baseURL }) => {
+  const a = await openSample(browser, '王敏', baseURL!);
+  const b = await person(browser, '李雷', await share(a));
+  await expect(status(b)).toHaveText('已连接 1 位同伴');
+
+  await b.context.setOffline(true);
+  await expect(status(b)).toHaveText('离线');
+  await expect(status(a)).toHaveText('正在寻找同伴…');
+  await comment(a, 'A 在 B 离线时写的', { start: 4, end: 9 });
+  await comment(b, 'B 离线时写的', { start: 30, end: 36 });
+  await expect(margin(b, 'B 离线时写的')).toBeVisible();
+  await expect(b.page.getByTestId('save-status')).toHaveText('已保存在本机');
+  await expect(margin(b, 'A 在 B 离线时写的')).toHaveCount(0);
+
+  await b.context.setOffline(false);
+  await expect(status(b)).toHaveText('已连接 1 位同伴');
+  for (const p of [a, b]) {
+    await expect(margin(p, 'A 在 B 离线时写的')).toBeVisible();
+    await expect(margin(p, 'B 离线时写的')).toBeVisible();
+  }
+  expect(await noteCount(a)).toBe(2);
+  expect(await noteCount(b)).toBe(2);
+  await closeAll(a, b);
+});
+
+test('a review package carries notes between two people with no relay, idempotently and in any order', async ({ browser, baseURL }, testInfo) => {
+  const a = await openSample(browser, '王敏', baseURL!);
+  const b = await openSample(browser, '李雷', baseURL!);
+  await comment(a, '包里的第一条', { start: 1, end: 4 });
+  await comment(a, '包里的第二条', { start: 5, end: 9 });
+  await comment(b, 'B 自己的', { start: 20, end: 25 });
+  await expect(status(a)).toHaveText('离线');
+
+  const openPanel = async (p: typeof a) => {
+    if (!(await p.page.getByTestId('collab-panel').isVisible())) await p.page.getByTestId('collab-menu').click();
+  };
+  const exportFrom = async (p: typeof a, name: string): Promise<string> => {
+    await openPanel(p);
+    const [download] = await Promise.all([p.page.waitForEvent('download'), p.page.getByTestId('export-package').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.proofroom$/);
+    const path = testInfo.outputPath(name);
+    await download.saveAs(path);
+    return path;
+  };
+  const importInto = async (p: typeof a, file: string | { name: string; mimeType: string; buffer: Buffer }) => {
+    await openPanel(p);
+    await p.page.getByTestId('import-package').setInputFiles(file);
+  };
+
+  const fromA = await exportFrom(a, 'a.proofroom');
+  await importInto(b, fromA);
+  await expect(b.page.getByTestId('package-result')).toHaveText('2 条新批注，来自 王敏');
+  await expect(margin(b, '包里的第一条')).toBeVisible();
+  await expect(margin(b, '包里的第二条')).toBeVisible();
+  await importInto(b, fromA);
+  await expect(b.page.getByTestId('package-result')).toHaveText('没有新内容（来自 王敏 的审校包已经合并过）');
+  expect(await noteCount(b)).toBe(3);
+
+  // The other way round, with B's package already holding A's notes: only B's own is new to A.
+  const fromB = await exportFrom(b, 'b.proofroom');
+  await importInto(a, fromB);
+  await expect(a.page.getByTestId('package-result')).toHaveText('1 条新批注，来自 李雷');
+  await expect(margin(a, 'B 自己的')).toBeVisible();
+  expect(await noteCount(a)).toBe(3);
+
+  // Foreign and damaged files are refused with a clear message and change nothing.
+  await importInto(a, { name: 'notes.proofroom', mimeType: 'text/plain', buffer: Buffer.from('not a package at all') });
+  await expect(a.page.getByTestId('package-result')).toHaveText('“notes.proofroom”不是共校审校包，没有做任何修改');
+  const good = readFileSync(fromB);
+  const cut = good.indexOf(0x0a, 10) + 1;
+  const damaged = Buffer.concat([good.subarray(0, cut), Buffer.from([0xff, 0xfe, 0x01, 0x02, 0x03, 0x04, 0x05])]);
+  await importInto(a, { name: 'broken.proofroom', mimeType: 'application/octet-stream', buffer: damaged });
+  await expect(a.page.getByTestId('package-result')).toHaveText('“broken.proofroom”已损坏，无法读取，没有做任何修改');
+  expect(await noteCount(a)).toBe(3);
+
+  // A package of another issue is refused too.
+  const other = await person(browser, '赵六', `${baseURL}?test`);
+  await other.page.locator('input[type=file]').first().setInputFiles('tests/e2e/fixtures/harbour-notes.md');
+  await expect(other.page.locator('article h1')).not.toHaveText(FIRST_TITLE);
+  const fromOther = await exportFrom(other, 'other.proofroom');
+  await importInto(a, fromOther);
+  await expect(a.page.getByTestId('package-result')).toContainText('属于另一期');
+  expect(await noteCount(a)).toBe(3);
+  await closeAll(a, b, other);
+});
+
+test('after one visit the app opens with no network, with the issue and its notes', async ({ browser, baseURL }) => {
+  const a = await openSample(browser, '王敏', baseURL!);
+  await comment(a, '离线也在', { start: 2, end: 6 });
+  await expect(a.page.getByTestId('save-status')).toHaveText('已保存在本机');
+  // The service worker has precached the app shell once it is active.
+  await a.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await a.context.setOffline(true);
+  await a.page.reload();
+  await expect(a.page.locator('article h1')).toHaveText(FIRST_TITLE);
+  await expect(margin(a, '离线也在')).toBeVisible();
+  await expect(status(a)).toHaveText('离线');
+  const manifest = await a.page.evaluate(() => document.querySelector('link[rel=manifest]')?.getAttribute('href'));
+  expect(manifest).toBeTruthy();
+  await closeAll(a);
+});
+
+test.describe('with a standalone relay', () => {
+  let server: Server;
+  let relay: Relay;
+  let port = 0;
+  const listen = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((_, res) => res.end('relay'));
+      relay = createRelay({ log: () => undefined });
+      relay.attach(server, '/signal');
+      server.listen(port, '127.0.0.1', () => {
+        port = (server.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  const kill = async () => {
+    await relay.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  test.beforeAll(listen);
+  test.afterAll(kill);
+
+  test('the relay is killed and restarted and the peers find each other again', async ({ browser, baseURL }) => {
+    const signaling = { signaling: [`ws://127.0.0.1:${port}/signal`] };
+    const a = await openSample(browser, '王敏', baseURL!, signaling);
+    const link = await share(a);
+    expect(decodeURIComponent(link)).toContain(`ws://127.0.0.1:${port}/signal`);
+    const b = await person(browser, '李雷', link);
+    await expect(status(b)).toHaveText('已连接 1 位同伴');
+    await expect(b.page.locator('article h1')).toHaveText(FIRST_TITLE);
+
+    await kill();
+    // B reloads while the relay is down: no way to find A.
+    await b.page.reload();
+    await expect(b.page.locator('article h1')).toHaveText(FIRST_TITLE);
+    await expect(status(b)).toHaveText('离线');
+    await comment(a, '中继重启前写的', { start: 3, end: 7 });
+
+    await listen();
+    await expect(status(b)).toHaveText('已连接 1 位同伴', { timeout: 20_000 });
+    await expect(margin(b, '中继重启前写的')).toBeVisible();
+    await comment(b, '重启后 B 写的', { start: 40, end: 44 });
+    await expect(margin(a, '重启后 B 写的')).toBeVisible();
+    await closeAll(a, b);
+  });
+});
