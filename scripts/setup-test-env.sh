@@ -4,9 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# npm install, not npm ci: the lock lists optional platform packages (rollup's) that some
+# registries do not serve, and npm ci refuses a lock it cannot fully satisfy.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 fi
 
 find_chromium() {
