@@ -42,6 +42,8 @@ test('A and B note the same passage at the same moment and both notes stay', asy
   const b = await person(browser, '李雷', await share(a));
   await expect(status(b)).toHaveText('已连接 1 位同伴');
   await expect(status(a)).toHaveText('已连接 1 位同伴');
+  // B received the issue from A; it must be on screen before B can note a passage of it.
+  await expect(b.page.locator('article h1')).toHaveText(FIRST_TITLE);
   await Promise.all([comment(a, 'A 的看法', { start: 3, end: 9 }), comment(b, 'B 的看法', { start: 3, end: 9 })]);
   for (const p of [a, b]) {
     await expect(margin(p, 'A 的看法')).toBeVisible();
