@@ -56,7 +56,30 @@ export class Session {
   // changed it: the Y.Doc stays the single source of truth, and a new note does not re-read the issue.
   #versions: Record<Part, number> = { issue: 0, notes: 0, ledger: 0 };
   #cache: Cache = {};
-  #subscribe = createSubscriber((update) => observeReview(this.doc, () => update()));
+  // Views re-render at most once a frame: a burst of peers' notes (hundreds of transactions)
+  // costs one render, not one each. Reads stay exact: versions bump inside each transaction.
+  #subscribe = createSubscriber((update) => {
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      frame = 0;
+      timer = undefined;
+      update();
+    };
+    const off = observeReview(this.doc, () => {
+      if (timer !== undefined) return;
+      frame = requestAnimationFrame(flush);
+      // A hidden tab gets no frames; it still catches up.
+      timer = setTimeout(flush, 100);
+    });
+    return () => {
+      off();
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  });
 
   /** `issue` is given when opened from a file; a peer who joins by link gets it from the doc. */
   constructor(issueId: string, identity: Identity, issue?: Issue) {

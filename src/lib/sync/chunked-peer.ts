@@ -47,7 +47,7 @@ export default class ChunkedPeer extends SimplePeer {
     const { chunking = {}, ...peerOptions } = options;
     super(peerOptions);
     this.#framePayload = chunking.framePayload ?? DEFAULT_FRAME_PAYLOAD;
-    this.#highWaterMark = chunking.highWaterMark ?? 1024 * 1024;
+    this.#highWaterMark = chunking.highWaterMark ?? 256 * 1024;
     this.#reassembler = new Reassembler({ maxFramePayload: Math.max(this.#framePayload, 256 * 1024), ...chunking });
     this.once('close', () => this.#dropAll());
   }
