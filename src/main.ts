@@ -35,6 +35,8 @@ const desk = new ReviewDesk(new Identity());
 collab = new Collab(desk, reader, library, new CollabSettings(location.href, import.meta.env.BASE_URL));
 const packages = new ReviewPackages(desk);
 desk.follow(() => reader.issue);
+// The hash names the issue: its review starts loading now, while the library loads its text.
+if (!startLink && router.route.issueId) desk.open(router.route.issueId);
 const stopCollab = collab.start();
 if (startLink) collab.join(startLink);
 const app = mount(App, { target, props: { library, reader, desk, collab, packages } });

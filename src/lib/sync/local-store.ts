@@ -180,6 +180,7 @@ export class LocalStore extends ObservableV2<LocalStoreEvents> {
     }
     if (unreadable > 0) this.#fail('corrupt', `${unreadable} saved entries could not be read`, null);
     this.synced = true;
+    globalThis.performance?.mark?.('proofroom:review-loaded', { detail: { updates: updates.length } });
     this.#channel?.announce();
     this.emit('synced', [this]);
     if (this.#stored >= this.#compactAfter) void this.compact();
