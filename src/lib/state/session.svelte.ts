@@ -34,8 +34,6 @@ import type { Identity } from './identity.svelte.ts';
 export type SaveState = 'loading' | 'saving' | 'saved' | 'error';
 
 type Part = 'issue' | 'notes' | 'ledger';
-/** Changes closer together than this are a burst, rendered once a frame. */
-const BURST_MS = 50;
 interface Reads {
   issue: Issue | null;
   notes: NotesView;
@@ -58,32 +56,7 @@ export class Session {
   // changed it: the Y.Doc stays the single source of truth, and a new note does not re-read the issue.
   #versions: Record<Part, number> = { issue: 0, notes: 0, ledger: 0 };
   #cache: Cache = {};
-  // A lone change re-renders the views at once; a burst (a peer's hundreds of notes) is folded
-  // into one render a frame. Reads stay exact either way: versions bump inside each transaction.
-  #subscribe = createSubscriber((update) => {
-    let last = 0;
-    let frame = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-      timer = undefined;
-      last = performance.now();
-      update();
-    };
-    const off = observeReview(this.doc, () => {
-      if (timer !== undefined) return;
-      if (performance.now() - last > BURST_MS) return flush();
-      frame = requestAnimationFrame(flush);
-      // A hidden tab gets no frames; it still catches up.
-      timer = setTimeout(flush, 100);
-    });
-    return () => {
-      off();
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  });
+  #subscribe = createSubscriber((update) => observeReview(this.doc, () => update()));
 
   /** `issue` is given when opened from a file; a peer who joins by link gets it from the doc. */
   constructor(issueId: string, identity: Identity, issue?: Issue) {
