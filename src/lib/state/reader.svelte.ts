@@ -115,19 +115,24 @@ export class Reader {
   }
 
   /** Opens an issue from the library (or one just parsed) at its first article. */
+  // Each open takes a turn; one that finishes after a newer open or navigation shows nothing,
+  // so the sample loading on first run cannot take over from a file the reader chose meanwhile.
   async openIssue(id: string, { replace = false } = {}): Promise<void> {
+    const generation = ++this.#generation;
     const issue = id === this.#issue?.id ? this.#issue : await this.#library.get(id);
-    if (issue) this.#show(issue, null, replace);
+    if (issue && generation === this.#generation) this.#show(issue, null, replace);
   }
 
   async openFile(file: Blob, name: string): Promise<void> {
+    const generation = ++this.#generation;
     const issue = await this.#library.open(file, name);
-    if (issue) this.#show(issue, null, false);
+    if (issue && generation === this.#generation) this.#show(issue, null, false);
   }
 
   async openSample(): Promise<void> {
+    const generation = ++this.#generation;
     const issue = await this.#library.openSample();
-    if (issue) this.#show(issue, null, this.#router.route.issueId === null);
+    if (issue && generation === this.#generation) this.#show(issue, null, this.#router.route.issueId === null);
   }
 
   async deleteIssue(id: string): Promise<void> {
