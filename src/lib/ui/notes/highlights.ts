@@ -53,9 +53,16 @@ function installStyles(): void {
   document.head.append(style);
 }
 
+const rangeKey = (r: BlockRange): string => `${r.blockId}\u0000${r.start}\u0000${r.endBlockId}\u0000${r.end}`;
+
 export class HighlightPainter {
   #ranges = new Map<string, Range>();
   #names: string[] = [];
+  // Ranges are kept from one paint to the next while the article's DOM stands. Every live Range is
+  // updated by the browser on each DOM text change anywhere in the document, so making thousands of
+  // new ones per paint made each later text update (a counter, a status) slower until GC.
+  #root: Element | null = null;
+  #keys = new Map<string, string>();
 
   /** Ranges painted in the last pass, by note id. */
   get ranges(): ReadonlyMap<string, Range> {
@@ -66,19 +73,31 @@ export class HighlightPainter {
   paint(root: Element, items: readonly Paintable[], activeId: string | null, hoverId: string | null): void {
     if (!highlightsSupported()) return;
     installStyles();
-    const blocks = indexBlocks(root);
+    if (root !== this.#root) {
+      this.#root = root;
+      this.#ranges = new Map();
+      this.#keys = new Map();
+    }
+    let blocks: Map<string, Element> | undefined;
     const byName = new Map<string, Range[]>();
     const ranges = new Map<string, Range>();
+    const keys = new Map<string, string>();
     for (const item of items) {
-      const range = blockRangeToRange(root, item.range, blocks);
+      const key = rangeKey(item.range);
+      let range = this.#keys.get(item.id) === key ? this.#ranges.get(item.id) : undefined;
+      if (!range || !range.startContainer.isConnected || !range.endContainer.isConnected) {
+        range = blockRangeToRange(root, item.range, (blocks ??= indexBlocks(root))) ?? undefined;
+      }
       if (!range) continue;
       ranges.set(item.id, range);
+      keys.set(item.id, key);
       const name = item.colour ? colourName(item.colour) : categoryName(item.category);
       let list = byName.get(name);
       if (!list) byName.set(name, (list = []));
       list.push(range);
     }
     this.#ranges = ranges;
+    this.#keys = keys;
     for (const name of this.#names) if (!byName.has(name)) CSS.highlights.delete(name);
     for (const [name, list] of byName) {
       const h = new Highlight(...list);
@@ -127,6 +146,8 @@ export class HighlightPainter {
     for (const name of [...this.#names, ACTIVE, HOVER]) CSS.highlights.delete(name);
     this.#names = [];
     this.#ranges = new Map();
+    this.#keys = new Map();
+    this.#root = null;
   }
 }
 
