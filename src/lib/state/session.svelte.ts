@@ -2,6 +2,7 @@
 // sign-offs through reactive getters and change them through methods; they never touch yjs.
 
 import * as Y from 'yjs';
+import { tick } from 'svelte';
 import { createSubscriber } from 'svelte/reactivity';
 import type { Issue } from '../issue/types.ts';
 import {
@@ -29,11 +30,15 @@ import {
 } from '../review/index.ts';
 import { issueMap, ledgerMap, notesMap } from '../review/doc.ts';
 import { LocalStore, type LocalStoreError } from '../sync/local-store.ts';
+import { RenderGate } from './render-gate.ts';
 import type { Identity } from './identity.svelte.ts';
 
 export type SaveState = 'loading' | 'saving' | 'saved' | 'error';
 
 type Part = 'issue' | 'notes' | 'ledger';
+/** A colleague's change not yet on disk after this long shows as "saving". */
+const SAVING_SHOWN_AFTER_MS = 400;
+
 interface Reads {
   issue: Issue | null;
   notes: NotesView;
@@ -48,6 +53,7 @@ export class Session {
   readonly #identity: Identity;
   readonly #undo: Y.UndoManager;
   #saveState = $state<SaveState>('loading');
+  #savingSoon: ReturnType<typeof setTimeout> | undefined;
   #storeError = $state.raw<LocalStoreError | null>(null);
   #undoDepth = $state({ undo: 0, redo: 0 });
   #disposers: Array<() => void> = [];
@@ -56,7 +62,17 @@ export class Session {
   // changed it: the Y.Doc stays the single source of truth, and a new note does not re-read the issue.
   #versions: Record<Part, number> = { issue: 0, notes: 0, ledger: 0 };
   #cache: Cache = {};
-  #subscribe = createSubscriber((update) => observeReview(this.doc, () => update()));
+  /** Paces re-renders after doc changes (render-gate.ts); its stats are read by the benchmark. */
+  renderGate: RenderGate | null = null;
+  #subscribe = createSubscriber((update) => {
+    const gate = new RenderGate(update, tick);
+    this.renderGate = gate;
+    const off = observeReview(this.doc, (tr) => gate.request(tr.local));
+    return () => {
+      gate.stop();
+      off();
+    };
+  });
 
   /** `issue` is given when opened from a file; a peer who joins by link gets it from the doc. */
   constructor(issueId: string, identity: Identity, issue?: Issue) {
@@ -75,7 +91,15 @@ export class Session {
         const part = roots.get(type);
         if (part) this.#versions[part]++;
       }
-      if (tr.origin !== this.store && tr.changed.size > 0 && this.#saveState !== 'error' && this.#saveState !== 'loading') this.#saveState = 'saving';
+      if (tr.origin === this.store || tr.changed.size === 0 || this.#saveState !== 'saved') return;
+      // Own changes show "saving" at once. Colleagues' changes are written in batches
+      // (LocalStore's remoteBatchDelay); flipping the indicator for each of a peer's hundred notes
+      // re-rendered the page a hundred times, so it shows "saving" only if the write is still pending a moment later.
+      if (tr.local) this.#saveState = 'saving';
+      else this.#savingSoon ??= setTimeout(() => {
+        this.#savingSoon = undefined;
+        if (this.#saveState === 'saved' && this.store.unsaved) this.#saveState = 'saving';
+      }, SAVING_SHOWN_AFTER_MS);
     };
     this.doc.on('afterTransaction', onTransaction);
     this.#disposers.push(() => this.doc.off('afterTransaction', onTransaction));
@@ -86,7 +110,11 @@ export class Session {
       this.#undo.on(ev, track);
       this.#disposers.push(() => this.#undo.off(ev, track));
     }
-    const onSaved = () => (this.#saveState = 'saved');
+    const onSaved = () => {
+      clearTimeout(this.#savingSoon);
+      this.#savingSoon = undefined;
+      this.#saveState = 'saved';
+    };
     const onError = (e: LocalStoreError) => {
       this.#storeError = e;
       this.#saveState = 'error';
@@ -190,6 +218,7 @@ export class Session {
   }
 
   async destroy(): Promise<void> {
+    clearTimeout(this.#savingSoon);
     for (const d of this.#disposers.splice(0)) d();
     this.#undo.destroy();
     await this.store.flush().catch(() => undefined);
