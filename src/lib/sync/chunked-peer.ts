@@ -15,6 +15,7 @@ import {
   needsFraming,
   type ReassemblerOptions,
 } from './chunk-codec.ts';
+import { deliverFrom } from './delivery.ts';
 
 export interface ChunkingOptions extends ReassemblerOptions {
   /** Payload bytes per frame (default 16 KiB, safe across browsers). */
@@ -79,15 +80,20 @@ export default class ChunkedPeer extends SimplePeer {
     if (this.destroyed) return;
     const { data } = event;
     if (!(data instanceof ArrayBuffer) || !isFrame(new Uint8Array(data))) {
-      super._onChannelMessage(event);
+      this.#deliver(event);
       return;
     }
     const result = this.#reassembler.push(new Uint8Array(data));
     if (result.kind === 'message') {
-      super._onChannelMessage({ data: result.message.buffer });
+      this.#deliver({ data: result.message.buffer });
     } else if (result.kind === 'rejected') {
       this.emit('frame-rejected', result.reason);
     }
+  }
+
+  // y-webrtc handles the message synchronously in 'data'; listeners can ask who delivered it.
+  #deliver(event: { data: unknown }): void {
+    deliverFrom(this, () => super._onChannelMessage(event));
   }
 
   #canSend(): boolean {

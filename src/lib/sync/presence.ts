@@ -35,6 +35,7 @@ export type PresenceEvents = {
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
 const MAX_OFFSET = 10_000_000;
+const OTHER_FIELDS = new Set(['relay']);
 
 const isString = (v: unknown, max: number, min = 0): v is string => typeof v === 'string' && v.length >= min && v.length <= max;
 const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_OFFSET;
@@ -54,7 +55,8 @@ function validSelection(v: unknown): BlockRange | null | undefined {
 export function validatePresence(value: unknown): PresenceState | 'empty' | 'invalid' {
   if (value === null || typeof value !== 'object') return 'invalid';
   const v = value as Record<string, unknown>;
-  if (!('user' in v)) return Object.keys(v).length === 0 ? 'empty' : 'invalid';
+  // Fields other layers keep in the same awareness state (mesh-relay.ts) are not presence.
+  if (!('user' in v)) return Object.keys(v).every((k) => OTHER_FIELDS.has(k)) ? 'empty' : 'invalid';
   const u = v.user as Partial<PresenceUser> | null;
   if (!u || typeof u !== 'object' || !isString(u.id, 64) || !ID.test(u.id)) return 'invalid';
   if (!isString(u.name, 100, 1) || !isString(u.colour, 7) || !COLOUR.test(u.colour)) return 'invalid';
@@ -83,7 +85,7 @@ export class Presence extends ObservableV2<PresenceEvents> {
     super();
     this.awareness = awareness;
     this.#local = local;
-    awareness.setLocalState(local);
+    awareness.setLocalState({ ...awareness.getLocalState(), ...local });
     awareness.on('change', this.#onChange);
     this.#read();
   }
@@ -105,7 +107,8 @@ export class Presence extends ObservableV2<PresenceEvents> {
     const next = { ...this.#local, ...patch };
     if (JSON.stringify(next) === JSON.stringify(this.#local)) return;
     this.#local = next;
-    this.awareness.setLocalState(next);
+    // Keeps what other layers put in the same state (the relay's links).
+    this.awareness.setLocalState({ ...this.awareness.getLocalState(), ...next });
   }
 
   #onChange = (): void => {

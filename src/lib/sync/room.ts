@@ -6,6 +6,7 @@ import { WebrtcProvider } from 'y-webrtc';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { ChunkingOptions } from './chunked-peer.ts';
+import { MeshRelay } from './mesh-relay.ts';
 
 export type RoomState = 'offline' | 'connecting' | 'connected';
 
@@ -60,6 +61,8 @@ export class Room extends ObservableV2<RoomEvents> {
   #destroyed = false;
   readonly #watchedSignaling: SignalingConnLike[];
   readonly #watchedPeers = new Set<WebrtcConnLike['peer']>();
+  /** Passes peers' updates on only to neighbours that lack them (mesh-relay.ts). */
+  readonly relay: MeshRelay;
 
   constructor(doc: Y.Doc, options: RoomOptions) {
     super();
@@ -70,6 +73,7 @@ export class Room extends ObservableV2<RoomEvents> {
       ...(options.awareness ? { awareness: options.awareness } : {}),
       peerOpts: { config: { iceServers: options.iceServers }, chunking: options.chunking ?? {} },
     });
+    this.relay = new MeshRelay(this.provider, this.provider.awareness);
     this.whenSynced = new Promise((resolve) => {
       const onSynced = ({ synced }: { synced: boolean }): void => {
         if (!synced) return;
@@ -123,6 +127,7 @@ export class Room extends ObservableV2<RoomEvents> {
     const peerKey = `${peers.webrtc.join(',')}|${peers.broadcast.join(',')}`;
     if (peerKey !== this.#peerKey) {
       this.#peerKey = peerKey;
+      this.relay.setLinks(peers.webrtc);
       this.emit('peers', [peers]);
     }
     if (state !== this.#status.state || count !== this.#status.peers) {
@@ -161,6 +166,7 @@ export class Room extends ObservableV2<RoomEvents> {
     }
     for (const peer of this.#watchedPeers) peer.off('connect', this.#update);
     this.#watchedPeers.clear();
+    this.relay.destroy();
     // WebrtcProvider.destroy() leaves its signaling sockets open; disconnect() closes them.
     this.provider.disconnect();
     this.provider.destroy();
