@@ -9,6 +9,7 @@ import { LocalStore, databaseName, deleteLocalReview, requestPersistentStorage, 
 
 const me: Author = { id: 'u1', name: '王敏', colour: '#aa0000' };
 let issueCount = 0;
+const originalPost = BroadcastChannel.prototype.postMessage;
 const freshIssue = () => `issue-${++issueCount}-${Date.now()}`;
 const opened: LocalStore[] = [];
 
@@ -140,6 +141,64 @@ describe('LocalStore', () => {
     await b.whenSynced;
     await until(docB, () => bodies(docB).includes('unsaved in A'));
     expect(a.unsaved).toBe(true);
+  });
+
+  it('a tab alone posts nothing; two tabs that each wrote alone meet and exchange everything', async () => {
+    const issue = freshIssue();
+    const posted: unknown[] = [];
+    const spy = vi.spyOn(BroadcastChannel.prototype, 'postMessage').mockImplementation(function (this: BroadcastChannel, m: unknown) {
+      posted.push(m);
+      Reflect.apply(originalPost, this, [m]);
+    });
+    try {
+      const docA = new Y.Doc();
+      const a = open(issue, docA, { batchDelay: 60_000 });
+      await a.whenSynced;
+      await new Promise((r) => setTimeout(r, 20));
+      posted.length = 0;
+      for (let i = 0; i < 5; i++) note(docA, `alone ${i}`);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(posted).toEqual([]); // nobody to tell
+      // B opens with a note of its own made before it met A (loaded from nowhere: just written).
+      const docB = new Y.Doc();
+      note(docB, 'B before meeting');
+      const b = open(issue, docB, { batchDelay: 60_000 });
+      await b.whenSynced;
+      await until(docB, () => bodies(docB).length === 6);
+      await until(docA, () => bodies(docA).length === 6);
+      expect(bodies(docA)).toEqual(bodies(docB));
+      // Now that they know each other, a new note is posted at once.
+      posted.length = 0;
+      note(docA, 'after meeting');
+      await until(docB, () => bodies(docB).includes('after meeting'));
+      expect(posted.some((m) => (m as { type?: string }).type === 'update')).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('writes own changes at once and colleagues’ changes in a batch, and flush writes them too', async () => {
+    const issue = freshIssue();
+    const doc = new Y.Doc();
+    const store = open(issue, doc, { broadcast: false, remoteBatchDelay: 60_000 });
+    await store.whenSynced;
+    const peer = new Y.Doc();
+    note(peer, 'from a colleague');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer), 'peer'); // as y-webrtc applies it: not local
+    await new Promise((r) => setTimeout(r, 30));
+    expect(store.unsaved).toBe(true);
+    expect(bodies(await reload(issue))).toEqual([]);
+    note(doc, 'mine'); // an own change brings the pending batch forward
+    await new Promise((r) => setTimeout(r, 30));
+    expect(store.unsaved).toBe(false);
+    expect(bodies(await reload(issue))).toEqual(['from a colleague', 'mine']);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer), 'peer');
+    const later = new Y.Doc();
+    note(later, 'second colleague');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(later), 'peer');
+    expect(store.unsaved).toBe(true);
+    await store.flush(); // pagehide
+    expect(bodies(await reload(issue))).toEqual(['from a colleague', 'mine', 'second colleague']);
   });
 
   it('removes its listeners on destroy and stops saving and syncing', async () => {

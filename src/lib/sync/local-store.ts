@@ -32,8 +32,14 @@ export interface LocalStoreOptions {
   broadcast?: boolean;
   /** Compact when this many appended updates have piled up (default 300). */
   compactAfter?: number;
-  /** Delay before appending a burst of updates, in ms; 0 (default) batches one task's updates. */
+  /** Delay before appending a burst of own updates, in ms; 0 (default) batches one task's updates. */
   batchDelay?: number;
+  /**
+   * Delay before appending updates that came from elsewhere (peers, a package), in ms (default 250).
+   * Peers keep them too, so a tab that crashes within it loses nothing they cannot send again;
+   * a storm of colleagues' notes becomes a few writes instead of one per note.
+   */
+  remoteBatchDelay?: number;
 }
 
 const STORE_NAME = 'review';
@@ -117,9 +123,11 @@ export class LocalStore extends ObservableV2<LocalStoreEvents> {
   readonly #tab = Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
   readonly #compactAfter: number;
   readonly #batchDelay: number;
+  readonly #remoteBatchDelay: number;
   #channel: TabChannel | null = null;
   #queue: Uint8Array[] = [];
   #scheduled: ReturnType<typeof setTimeout> | true | null = null;
+  #scheduledDelay = 0;
   #writing: Promise<void> = Promise.resolve();
   #seq = 0;
   #stored = 0;
@@ -134,6 +142,7 @@ export class LocalStore extends ObservableV2<LocalStoreEvents> {
     else this.#store = this.#ownStore = openReviewStore(issueId);
     this.#compactAfter = options.compactAfter ?? 300;
     this.#batchDelay = options.batchDelay ?? 0;
+    this.#remoteBatchDelay = options.remoteBatchDelay ?? 250;
     // What the doc already holds (e.g. an issue set before the store was attached) is saved too.
     if (doc.store.clients.size > 0) this.#enqueue(Y.encodeStateAsUpdate(doc));
     doc.on('update', this.#onUpdate);
@@ -186,9 +195,9 @@ export class LocalStore extends ObservableV2<LocalStoreEvents> {
     if (this.#stored >= this.#compactAfter) void this.compact();
   }
 
-  #onUpdate = (update: Uint8Array, origin: unknown): void => {
+  #onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
     if (origin === this) return;
-    this.#enqueue(update);
+    this.#enqueue(update, transaction.local ? this.#batchDelay : this.#remoteBatchDelay);
     this.#channel?.send(update);
   };
 
@@ -206,11 +215,18 @@ export class LocalStore extends ObservableV2<LocalStoreEvents> {
     this.emit('error', [error]);
   }
 
-  #enqueue(update: Uint8Array): void {
+  #enqueue(update: Uint8Array, delay: number = this.#batchDelay): void {
     this.#queue.push(update);
-    if (this.#scheduled !== null) return;
-    if (this.#batchDelay > 0) {
-      this.#scheduled = setTimeout(() => void this.#write(), this.#batchDelay);
+    // A pending write sooner than this one's wish covers it; a later one (a remote batch waiting
+    // when an own change arrives) is brought forward.
+    if (this.#scheduled === true) return;
+    if (this.#scheduled !== null) {
+      if (delay >= this.#scheduledDelay) return;
+      clearTimeout(this.#scheduled);
+    }
+    this.#scheduledDelay = delay;
+    if (delay > 0) {
+      this.#scheduled = setTimeout(() => void this.#write(), delay);
     } else {
       this.#scheduled = true;
       queueMicrotask(() => void this.#write());
