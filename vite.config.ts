@@ -62,7 +62,8 @@ export default defineConfig({
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  // PROOFROOM_NO_MINIFY=1 keeps names readable in CPU profiles (bench/sync.bench.ts SYNC_PROFILE).
+  build: { target: 'es2022', sourcemap: true, minify: !process.env.PROOFROOM_NO_MINIFY },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -1,8 +1,8 @@
 // `npm run bench`: runs every bench/*.bench.ts, prints a table with the targets, and writes
 // bench/results.json as {"metric": {"value": N, "unit": "ms"}}. `npm run bench -- parse page`
-// runs only those files. A bench file exports `targets` and a default `(results) => Promise<void>`.
+// runs only those files (and keeps the other figures already in results.json). A bench file exports `targets` and a default `(results) => Promise<void>`.
 
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import type { Results } from './measure.ts';
 
 interface BenchModule {
@@ -32,7 +32,10 @@ async function main(): Promise<void> {
   console.log(line(head));
   for (const r of rows) console.log(line(r));
   const file = new URL('./results.json', import.meta.url);
-  const json = Object.fromEntries(Object.entries(results).map(([k, m]) => [k, { value: m.value, unit: m.unit }]));
+  // A partial run (`npm run bench -- sync`, SYNC_ONLY=…) updates its own figures and keeps the rest.
+  const partial = only.length > 0 || !!process.env.SYNC_ONLY;
+  const kept = partial && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const json = { ...kept, ...Object.fromEntries(Object.entries(results).map(([k, m]) => [k, { value: m.value, unit: m.unit }])) };
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`\nwrote ${file.pathname}`);
 }

@@ -108,7 +108,7 @@ async function lateJoin(browser: Browser, baseURL: string): Promise<number> {
   return median(runs);
 }
 
-async function mesh8(browser: Browser, baseURL: string): Promise<number> {
+async function mesh8(browser: Browser, baseURL: string): Promise<{ ms: number; relayed: number; skipped: number }> {
   const first = await open(browser, `${baseURL}?test`, '甲');
   const link = await share(first);
   const pages = [first];
@@ -127,6 +127,7 @@ async function mesh8(browser: Browser, baseURL: string): Promise<number> {
       doc.on('update', check);
     })`),
   );
+  const profile = process.env.SYNC_PROFILE ? await startProfile(pages[1]!) : null;
   const starts = await Promise.all(
     pages.map((p, k) =>
       p.evaluate<number>(`(async () => {
@@ -137,10 +138,29 @@ async function mesh8(browser: Browser, baseURL: string): Promise<number> {
     ),
   );
   const ends = await Promise.all(done);
+  if (profile) await profile();
   const counts = await Promise.all(pages.map(notesOf));
   if (counts.some((n) => n !== 400)) throw new Error(`mesh did not agree: ${counts.join(',')}`);
+  const stats = await Promise.all(pages.map((p) => p.evaluate<{ relayed: number; skipped: number }>(`${APP}.collab.room.relay.stats`)));
   await Promise.all(pages.map((p) => p.context().close()));
-  return Math.max(...ends) - Math.min(...starts);
+  return {
+    ms: Math.max(...ends) - Math.min(...starts),
+    relayed: stats.reduce((n, s) => n + s.relayed, 0),
+    skipped: stats.reduce((n, s) => n + s.skipped, 0),
+  };
+}
+
+// SYNC_PROFILE=file.cpuprofile: a CPU profile of one mesh peer, for Chrome DevTools or a quick summary.
+async function startProfile(page: Page): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(process.env.SYNC_PROFILE!, JSON.stringify(profile));
+  };
 }
 
 function percentile(xs: number[], p: number): number {
@@ -148,18 +168,32 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 }
 
+// SYNC_ONLY=mesh8 (or paint, late_join; comma-separated) runs only those parts.
+const only = (process.env.SYNC_ONLY ?? '').split(',').filter(Boolean);
+const wanted = (part: string): boolean => only.length === 0 || only.includes(part);
+
 export default async function syncBenchmarks(results: Results): Promise<void> {
   await withApp(async ({ browser, baseURL }) => {
     const log = (what: string) => process.stderr.write(`  sync: ${what}\n`);
-    log('note to paint, 220 notes…');
-    const times = await noteToPaint(browser, baseURL);
-    results['sync.p50.ms'] = { value: round(percentile(times, 50)), unit: 'ms', note: `${times.length} notes, A writes → B's margin painted` };
-    results['sync.p95.ms'] = { value: round(percentile(times, 95)), unit: 'ms', note: `${times.length} notes` };
-    log('late join…');
-    results['late_join.ms'] = { value: round(await lateJoin(browser, baseURL)), unit: 'ms', note: 'sample + 5,000 notes, page start → all notes, median of 3' };
+    if (wanted('paint')) {
+      log('note to paint, 220 notes…');
+      const times = await noteToPaint(browser, baseURL);
+      results['sync.p50.ms'] = { value: round(percentile(times, 50)), unit: 'ms', note: `${times.length} notes, A writes → B's margin painted` };
+      results['sync.p95.ms'] = { value: round(percentile(times, 95)), unit: 'ms', note: `${times.length} notes` };
+    }
+    if (wanted('late_join')) {
+      log('late join…');
+      results['late_join.ms'] = { value: round(await lateJoin(browser, baseURL)), unit: 'ms', note: 'sample + 5,000 notes, page start → all notes, median of 3' };
+    }
+    if (!wanted('mesh8')) return;
     log('8-peer mesh…');
     try {
-      results['mesh8.converge.ms'] = { value: round(await mesh8(browser, baseURL)), unit: 'ms', note: '8 contexts × 50 notes, first write → all agree' };
+      const mesh = await mesh8(browser, baseURL);
+      results['mesh8.converge.ms'] = {
+        value: round(mesh.ms),
+        unit: 'ms',
+        note: `8 contexts × 50 notes, first write → all agree; ${mesh.relayed} relayed, ${mesh.skipped} echoes not sent`,
+      };
     } catch (e) {
       log(`8-peer mesh failed: ${e instanceof Error ? e.message : String(e)}`);
       throw e;
