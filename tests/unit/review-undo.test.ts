@@ -90,6 +90,29 @@ describe('undo', () => {
     expect(back?.replies.map((r) => r.body)).toEqual(['回复']);
   });
 
+  it('once a colleague replied, undo no longer removes my note (and their reply with it)', () => {
+    const [a, b] = pair();
+    const undo = createUndoManager(a);
+    const first = id(createNote(a, draft('first'), me));
+    const n = id(createNote(a, draft('answered'), me));
+    addReply(b, n, '我同意', peer);
+    expect(undo.canUndo()).toBe(true); // creating `first` is still mine alone
+    undo.undo();
+    expect(readNote(b, n)?.replies.map((r) => r.body)).toEqual(['我同意']);
+    expect(readNote(b, first)).toBeNull();
+    expect(undo.canUndo()).toBe(false);
+  });
+
+  it('a reply of my own does not take my note off the undo stack', () => {
+    const doc = new Y.Doc();
+    const undo = createUndoManager(doc);
+    const n = id(createNote(doc, draft('mine'), me));
+    addReply(doc, n, 'and a reply', me);
+    undo.undo();
+    undo.undo();
+    expect(readNote(doc, n)).toBeNull();
+  });
+
   it('does not overwrite a peer’s later change to the same field', () => {
     const [a, b] = pair();
     const undo = createUndoManager(a);
