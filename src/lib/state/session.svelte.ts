@@ -36,8 +36,9 @@ import type { Identity } from './identity.svelte.ts';
 export type SaveState = 'loading' | 'saving' | 'saved' | 'error';
 
 type Part = 'issue' | 'notes' | 'ledger';
-/** A colleague's change not yet on disk after this long shows as "saving". */
-const SAVING_SHOWN_AFTER_MS = 400;
+/** An own change not yet on disk after this long shows as "saving"; a colleague's after the second. */
+const SAVING_SHOWN_AFTER_MS = 150;
+const REMOTE_SAVING_SHOWN_AFTER_MS = 400;
 
 interface Reads {
   issue: Issue | null;
@@ -92,14 +93,16 @@ export class Session {
         if (part) this.#versions[part]++;
       }
       if (tr.origin === this.store || tr.changed.size === 0 || this.#saveState !== 'saved') return;
-      // Own changes show "saving" at once. Colleagues' changes are written in batches
-      // (LocalStore's remoteBatchDelay); flipping the indicator for each of a peer's hundred notes
-      // re-rendered the page a hundred times, so it shows "saving" only if the write is still pending a moment later.
-      if (tr.local) this.#saveState = 'saving';
-      else this.#savingSoon ??= setTimeout(() => {
+      // "Saving" shows only when a write is still pending a moment later. Flipping the indicator
+      // for every change re-rendered the page twice per note (a colleague's hundred notes, or one's
+      // own quick edits), and each such frame repaints every highlighted passage; a write that
+      // lands within the moment was never worth showing. Colleagues' changes are written in
+      // batches (LocalStore's remoteBatchDelay), so they wait longer before showing.
+      const delay = tr.local ? SAVING_SHOWN_AFTER_MS : REMOTE_SAVING_SHOWN_AFTER_MS;
+      this.#savingSoon ??= setTimeout(() => {
         this.#savingSoon = undefined;
         if (this.#saveState === 'saved' && this.store.unsaved) this.#saveState = 'saving';
-      }, SAVING_SHOWN_AFTER_MS);
+      }, delay);
     };
     this.doc.on('afterTransaction', onTransaction);
     this.#disposers.push(() => this.doc.off('afterTransaction', onTransaction));
