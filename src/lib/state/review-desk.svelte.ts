@@ -10,6 +10,8 @@ export class ReviewDesk {
   readonly #identity: Identity;
   #session = $state.raw<Session | null>(null);
   #stop: (() => void) | null = null;
+  /** Sessions being closed (store flushed, doc destroyed), by issue id. */
+  readonly #closing = new Map<string, Promise<void>>();
 
   constructor(identity: Identity) {
     this.#identity = identity;
@@ -29,7 +31,7 @@ export class ReviewDesk {
       if (issue) current.provideIssue(issue);
       return current;
     }
-    if (current) void current.destroy();
+    if (current) void this.#close(current);
     const next = new Session(issueId, this.#identity, issue);
     this.#session = next;
     return next;
@@ -53,6 +55,24 @@ export class ReviewDesk {
       removeEventListener('visibilitychange', onHide);
     };
     return this.#stop;
+  }
+
+  /** Closes this issue's session if it is open, and resolves once no session of it is left. */
+  async close(issueId: string): Promise<void> {
+    const current = this.#session;
+    if (current?.issueId === issueId) {
+      this.#session = null;
+      void this.#close(current);
+    }
+    await this.#closing.get(issueId);
+  }
+
+  #close(session: Session): Promise<void> {
+    const done = session.destroy().finally(() => {
+      if (this.#closing.get(session.issueId) === done) this.#closing.delete(session.issueId);
+    });
+    this.#closing.set(session.issueId, done);
+    return done;
   }
 
   async destroy(): Promise<void> {
