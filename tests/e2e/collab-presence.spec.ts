@@ -44,6 +44,25 @@ test('presence: names, the article each reads, live selections in their colour, 
   await closeAll(a, b);
 });
 
+test('a person with no input for a minute shows as away to the others, and back on the next input', async ({ browser, baseURL }) => {
+  const a = await openSample(browser, '王敏', baseURL!);
+  const b = await person(browser, '李雷', await share(a));
+  await expect(status(b)).toHaveText('已连接 1 位同伴');
+  const chipOfB = a.page.getByTestId('people').getByRole('button', { name: /李雷/ });
+  await expect(chipOfB).toBeVisible();
+  await expect(chipOfB).not.toContainText('暂时离开');
+  // B's clock jumps past the idle limit (60 s) instead of the test waiting a minute.
+  await b.page.clock.install();
+  await b.page.clock.fastForward('01:05');
+  await expect(chipOfB).toContainText('暂时离开', { timeout: 15_000 });
+  await expect(chipOfB).toHaveClass(/idle/);
+  // B only has to touch the page to be back.
+  await b.page.mouse.move(200, 300);
+  await b.page.mouse.move(260, 320);
+  await expect(chipOfB).not.toContainText('暂时离开');
+  await closeAll(a, b);
+});
+
 test('malformed notes and presence from a peer are skipped and reported, and everyone keeps working', async ({ browser, baseURL }) => {
   const a = await openSample(browser, '王敏', baseURL!);
   const errors: Error[] = [];
