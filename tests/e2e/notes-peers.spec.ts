@@ -59,7 +59,9 @@ test('malformed notes from a peer are reported and the page keeps working', asyn
     h.writeRaw('bad-1', 'garbage');
     h.writeRaw('bad-2', { t: [1, 'x'], c: 'nonsense' });
   });
-  await expect(page.locator('.notes-margin').getByRole('status')).toHaveText('已忽略 2 条格式错误的批注');
+  // Said once, in the top bar, where malformed presence is reported too.
+  await expect(page.getByTestId('peer-data-warning')).toHaveText('已忽略 2 条格式错误的批注数据');
+  await expect(page.getByText(/已忽略 \d+ 条格式错误/)).toHaveCount(1);
   await comment(page, '人民的信任', '照常批注');
   await expect(card(page, '照常批注')).toBeVisible();
   await page.keyboard.press('j');

@@ -113,7 +113,7 @@ export const collabEn: Record<keyof typeof collabZh, string> = {
   'collab.reading': 'Reading: {title}',
   'collab.follow': 'Follow {name}',
   'collab.following': 'Following {name} (click again to stop)',
-  'collab.invalidNotes': 'Ignored {n} malformed notes from peers',
+  'collab.invalidNotes': 'Ignored {n} malformed note entries',
   'collab.invalidPresence': 'Ignored malformed presence from {n} peers',
   'collab.close': 'Close',
   'collab.nameSeparator': ', ',

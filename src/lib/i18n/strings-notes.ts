@@ -82,7 +82,6 @@ export const notesZh = {
   'notes.store.unavailable': '无法使用浏览器存储，批注不会被保存',
   'notes.store.write': '保存失败，最近的批注可能没有保存',
   'notes.store.corrupt': '部分已保存的数据无法读取，其余已载入',
-  'notes.invalid': '已忽略 {n} 条格式错误的批注',
 };
 
 export const notesEn: Record<keyof typeof notesZh, string> = {
@@ -166,5 +165,4 @@ export const notesEn: Record<keyof typeof notesZh, string> = {
   'notes.store.unavailable': 'Browser storage is unavailable: notes will not be saved',
   'notes.store.write': 'Saving failed: recent notes may not be saved',
   'notes.store.corrupt': 'Some saved data could not be read; the rest was loaded',
-  'notes.invalid': '{n} malformed notes were ignored',
 };
