@@ -14,6 +14,8 @@ import { deliverFrom } from '../../src/lib/sync/delivery.ts';
 interface FakeConn {
   peer: { send(m: Uint8Array): void };
   connected: boolean;
+  /** y-webrtc: the first sync with this peer is done. */
+  synced: boolean;
 }
 
 class SimPeer {
@@ -31,6 +33,8 @@ class SimPeer {
   readonly relay: MeshRelay;
   /** y-sync messages received. */
   received = 0;
+  /** Of which step 1: a neighbour asking for what it lacks. */
+  asked = 0;
 
   constructor(readonly id: string) {
     const room = {
@@ -66,7 +70,10 @@ class SimPeer {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, 0);
       const type = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this.room);
-      if (type === syncProtocol.messageYjsSyncStep1) from.receive(this, encoding.toUint8Array(encoder));
+      if (type === syncProtocol.messageYjsSyncStep1) {
+        this.asked++;
+        from.receive(this, encoding.toUint8Array(encoder));
+      }
     });
   }
 
@@ -80,8 +87,8 @@ class SimPeer {
 }
 
 function link(a: SimPeer, b: SimPeer): void {
-  a.room.webrtcConns.set(b.id, { peer: { send: (m) => b.receive(a, m) }, connected: true });
-  b.room.webrtcConns.set(a.id, { peer: { send: (m) => a.receive(b, m) }, connected: true });
+  a.room.webrtcConns.set(b.id, { peer: { send: (m) => b.receive(a, m) }, connected: true, synced: true });
+  b.room.webrtcConns.set(a.id, { peer: { send: (m) => a.receive(b, m) }, connected: true, synced: true });
 }
 
 function cut(a: SimPeer, b: SimPeer): void {
@@ -214,6 +221,18 @@ describe('MeshRelay', () => {
     a.room.webrtcConns.set('c', drop);
     await vi.advanceTimersByTimeAsync(REPAIR_MS + 10);
     expect(c.notes).toEqual(['dropped']);
+  });
+
+  it('does not ask a neighbour that is still in its first sync', async () => {
+    peers = await mesh(['a', 'b'], 'full');
+    const [a, b] = peers as [SimPeer, SimPeer];
+    a.room.webrtcConns.get('b')!.synced = false;
+    a.relay.setLinks(['b']);
+    await vi.advanceTimersByTimeAsync(REPAIR_MS + 10);
+    expect(b.asked).toBe(0);
+    a.room.webrtcConns.get('b')!.synced = true;
+    await vi.advanceTimersByTimeAsync(REPAIR_MS);
+    expect(b.asked).toBe(1);
   });
 
   it('gives y-webrtc its own handler back when destroyed', async () => {

@@ -199,7 +199,9 @@ export class MeshRelay {
     syncProtocol.writeSyncStep1(encoder, room.doc as Y.Doc);
     const message = encoding.toUint8Array(encoder);
     room.webrtcConns.forEach((conn) => {
-      if (!(conn as Conn).connected) return;
+      // A neighbour still in its first sync is already sending everything; asking again would
+      // have it send a big review twice.
+      if (!(conn as Conn).connected || !(conn as Conn).synced) return;
       try {
         (conn.peer as { send(m: Uint8Array): void }).send(message);
       } catch {
