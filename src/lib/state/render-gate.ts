@@ -19,7 +19,7 @@ export interface RenderGateOptions {
   clearTimer?: (id: unknown) => void;
 }
 
-export const DEFAULT_RENDER_GATE: RenderGateOptions = { share: 0.1, burst: 32, urgentBurst: 120, maxWait: 1000 };
+export const DEFAULT_RENDER_GATE: RenderGateOptions = { share: 0.1, burst: 60, urgentBurst: 120, maxWait: 1000 };
 
 export class RenderGate {
   readonly #render: () => void;
