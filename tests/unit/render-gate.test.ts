@@ -23,6 +23,7 @@ function harness(costMs: number, options: Partial<RenderGateOptions> = {}) {
     },
     {
       share: 0.2,
+      free: 0,
       burst: 30,
       urgentBurst: 100,
       maxWait: 500,
@@ -86,6 +87,17 @@ describe('RenderGate', () => {
     // The last change is not left unrendered.
     expect(h.timers).toBe(0);
     expect(h.renders.at(-1)!).toBeGreaterThanOrEqual(start + 400 * 5 - 500);
+  });
+
+  it('does not count renders that fit inside a frame, however often they come', async () => {
+    const h = harness(6, { free: 8 });
+    for (let i = 0; i < 200; i++) {
+      h.gate.request();
+      await h.settle();
+      await h.advance(7); // a change every 7 ms, each render 6 ms: cheap, however many
+    }
+    expect(h.renders).toHaveLength(200);
+    expect(h.gate.debt).toBe(0);
   });
 
   it('never makes a change wait longer than maxWait', async () => {

@@ -1,6 +1,6 @@
 // Decides when the views re-render after the review doc changed. Rendering gets a share of the
-// main thread, kept as a running debt: each render adds what it cost, time pays it back at `share`
-// ms per ms. While the debt is under `burst`, a change renders at once, so a lone note from a peer
+// main thread, kept as a running debt: each render adds what it cost beyond `free` ms (a render
+// that fits well inside a frame costs nothing), time pays it back at `share` ms per ms. While the debt is under `burst`, a change renders at once, so a lone note from a peer
 // or one's own click shows in the next frame. When changes arrive faster than the views can take
 // them (eight colleagues writing at once), renders wait until the debt is paid and fold every change
 // in between into one, leaving the rest of the main thread to receiving and saving.
@@ -8,6 +8,8 @@
 export interface RenderGateOptions {
   /** Long-run share of the main thread rendering may take (0..1). */
   share: number;
+  /** The first ms of each render are not counted: renders that cheap never need holding back. */
+  free: number;
   /** Debt (ms) under which a change renders at once. */
   burst: number;
   /** Own changes render at once under this much debt (they are what the user is waiting for). */
@@ -19,7 +21,7 @@ export interface RenderGateOptions {
   clearTimer?: (id: unknown) => void;
 }
 
-export const DEFAULT_RENDER_GATE: RenderGateOptions = { share: 0.1, burst: 60, urgentBurst: 120, maxWait: 1000 };
+export const DEFAULT_RENDER_GATE: RenderGateOptions = { share: 0.1, free: 4, burst: 60, urgentBurst: 120, maxWait: 1000 };
 
 export class RenderGate {
   readonly #render: () => void;
@@ -96,7 +98,7 @@ export class RenderGate {
     this.#render();
     void this.#settled().then(() => {
       this.#payBack();
-      this.#debt += Math.max(0, this.#o.now() - start);
+      this.#debt += Math.max(0, this.#o.now() - start - this.#o.free);
     });
   }
 }
