@@ -199,6 +199,11 @@ describe('LocalStore', () => {
     expect(store.unsaved).toBe(true);
     await store.flush(); // pagehide
     expect(bodies(await reload(issue))).toEqual(['from a colleague', 'mine', 'second colleague']);
+    // Batches are stored as the updates came; compaction folds them like any other entry.
+    expect((await keys(createStore(databaseName(issue), 'review'))).filter((k) => String(k).startsWith('u:'))).toHaveLength(2);
+    await store.compact();
+    expect((await keys(createStore(databaseName(issue), 'review'))).filter((k) => String(k).startsWith('u:'))).toHaveLength(0);
+    expect(bodies(await reload(issue))).toEqual(['from a colleague', 'mine', 'second colleague']);
   });
 
   it('removes its listeners on destroy and stops saving and syncing', async () => {

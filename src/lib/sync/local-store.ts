@@ -94,12 +94,23 @@ export function openReviewStore(issueId: string): UseStore & { close(): void } {
  * Merge stored updates into one, dropping deleted content. Runs inside an IDB transaction, so it
  * stays synchronous. Returns which entries went in; unreadable ones are left where they are.
  */
+/**
+ * The updates in one stored entry: a Yjs update, or a batch of them written as they came (merging
+ * a batch with Y.mergeUpdates cost more than the write itself); null when it is neither.
+ */
+function entryUpdates(value: unknown): Uint8Array[] | null {
+  if (value instanceof Uint8Array) return [value];
+  if (Array.isArray(value) && value.length > 0 && value.every((u) => u instanceof Uint8Array)) return value as Uint8Array[];
+  return null;
+}
+
 function mergeStored(values: unknown[]): { merged: Uint8Array; used: boolean[] } {
   const scratch = new Y.Doc();
   const used = values.map((v) => {
-    if (!(v instanceof Uint8Array)) return false;
+    const updates = entryUpdates(v);
+    if (!updates) return false;
     try {
-      Y.applyUpdate(scratch, v);
+      for (const u of updates) Y.applyUpdate(scratch, u);
       return true;
     } catch {
       return false;
@@ -169,9 +180,10 @@ export class LocalStore extends ObservableV2<LocalStoreEvents> {
       this.#fail('unavailable', 'IndexedDB could not be opened; changes will not be kept on this device', e);
     }
     if (this.#destroyed) return;
-    const updates = values.filter((v): v is Uint8Array => v instanceof Uint8Array);
+    const entries = values.map(entryUpdates);
+    const updates = entries.flatMap((e) => e ?? []);
     this.#stored = keys.filter((k) => typeof k === 'string' && k.startsWith(UPDATE_PREFIX)).length;
-    let unreadable = values.length - updates.length;
+    let unreadable = entries.filter((e) => e === null).length;
     // Off while loading: an update listener makes Yjs re-encode everything just read, for nothing.
     this.doc.off('update', this.#onUpdate);
     try {
@@ -240,16 +252,16 @@ export class LocalStore extends ObservableV2<LocalStoreEvents> {
     if (this.#queue.length === 0) return this.#writing;
     const batch = this.#queue;
     this.#queue = [];
-    const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+    const entry = batch.length === 1 ? batch[0]! : batch;
     const key = `${UPDATE_PREFIX}${this.#tab}:${(this.#seq++).toString(36).padStart(6, '0')}`;
     this.#writing = this.#writing.then(async () => {
       try {
-        await set(key, update, this.#store);
+        await set(key, entry, this.#store);
         this.#stored++;
         if (this.#queue.length === 0) this.emit('saved', [this]);
       } catch (e) {
         // Keep it for the next attempt; nothing is lost while the tab is open.
-        this.#queue.unshift(update);
+        this.#queue.unshift(...batch);
         this.#fail('write', 'saving to IndexedDB failed', e);
         return;
       }
