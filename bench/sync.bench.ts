@@ -188,11 +188,15 @@ export default async function syncBenchmarks(results: Results): Promise<void> {
     if (!wanted('mesh8')) return;
     log('8-peer mesh…');
     try {
-      const mesh = await mesh8(browser, baseURL);
+      // Eight browsers on this machine's cores: one run varies by ±15 %, so three fresh meshes.
+      const runs = [];
+      for (let run = 0; run < 3; run++) runs.push(await mesh8(browser, baseURL));
+      const times = runs.map((r) => r.ms);
+      const mid = runs.find((r) => r.ms === median(times))!;
       results['mesh8.converge.ms'] = {
-        value: round(mesh.ms),
+        value: round(mid.ms),
         unit: 'ms',
-        note: `8 contexts × 50 notes, first write → all agree; ${mesh.relayed} relayed, ${mesh.skipped} echoes not sent`,
+        note: `8 contexts × 50 notes, first write → all agree; median of 3 (${times.map((t) => round(t, 0)).join(', ')}); ${mid.relayed} relayed, ${mid.skipped} echoes not sent`,
       };
     } catch (e) {
       log(`8-peer mesh failed: ${e instanceof Error ? e.message : String(e)}`);
