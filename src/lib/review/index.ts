@@ -3,7 +3,7 @@
 export * from './types.ts';
 export { LOCAL_ORIGIN } from './origin.ts';
 export { ROOT } from './doc.ts';
-export { readNotes, readNote, readLedger, articleState, compareNotes } from './read.ts';
+export { readNotes, readNote, readLedger, articleState, compareNotes, NotesReader } from './read.ts';
 export type { NotesView, NoteCounts, LedgerView, ArticleReviewState } from './read.ts';
 export { createNote, editNote, deleteNote, setStatus, addReply, editReply, deleteReply, canEdit, newId } from './notes.ts';
 export type { NoteDraft, NotePatch } from './notes.ts';

@@ -3,7 +3,7 @@
 import type * as Y from 'yjs';
 import { ledgerMap, notesMap } from './doc.ts';
 import type { InvalidEntry, Note, SignOff } from './types.ts';
-import { validateNote, validateSignOff } from './validate.ts';
+import { validateNote, validateSignOff, type NoteResult } from './validate.ts';
 
 export interface NoteCounts {
   total: number;
@@ -25,10 +25,14 @@ export function compareNotes(a: Note, b: Note): number {
 }
 
 export function readNotes(doc: Y.Doc): NotesView {
+  return viewOf(notesMap(doc), (key, value) => validateNote(key, value));
+}
+
+function viewOf(root: Y.Map<unknown>, validate: (key: string, value: unknown) => NoteResult): NotesView {
   const notes: Note[] = [];
   const invalid: InvalidEntry[] = [];
-  notesMap(doc).forEach((value, key) => {
-    const r = validateNote(key, value);
+  root.forEach((value, key) => {
+    const r = validate(key, value);
     if (r.ok) {
       notes.push(r.note);
       invalid.push(...r.invalid);
@@ -50,6 +54,56 @@ export function readNotes(doc: Y.Doc): NotesView {
     if (note.status === 'open') c.open++;
   }
   return { notes, invalid, byArticle, counts };
+}
+
+/**
+ * readNotes for a doc that keeps changing: the same view, but only notes changed since the last
+ * read are validated again, and unchanged notes keep their objects (so views skip them). A
+ * storm of colleagues' notes re-read 400 notes for each new one before.
+ */
+export class NotesReader {
+  readonly #doc: Y.Doc;
+  readonly #root: Y.Map<unknown>;
+  readonly #results = new Map<string, NoteResult>();
+  #dirty: Set<string> | 'all' = 'all';
+
+  constructor(doc: Y.Doc) {
+    this.#doc = doc;
+    this.#root = notesMap(doc);
+    doc.on('afterTransaction', this.#track);
+  }
+
+  #track = (tr: Y.Transaction): void => {
+    const dirty = this.#dirty;
+    if (dirty === 'all') return;
+    const root = this.#root as unknown as Y.AbstractType<unknown>;
+    tr.changed.forEach((keys, type) => {
+      if (type === root) {
+        for (const key of keys) if (key !== null) dirty.add(key);
+        return;
+      }
+      // A change inside a note (at any depth): the note is the ancestor whose parent is the root.
+      let item = type._item;
+      while (item && item.parent !== root) item = (item.parent as Y.AbstractType<unknown> | null)?._item ?? null;
+      if (item?.parentSub) dirty.add(item.parentSub);
+    });
+  };
+
+  read(): NotesView {
+    if (this.#dirty === 'all') this.#results.clear();
+    else for (const key of this.#dirty) this.#results.delete(key);
+    this.#dirty = new Set();
+    return viewOf(this.#root, (key, value) => {
+      let r = this.#results.get(key);
+      if (!r) this.#results.set(key, (r = validateNote(key, value)));
+      return r;
+    });
+  }
+
+  destroy(): void {
+    this.#doc.off('afterTransaction', this.#track);
+    this.#results.clear();
+  }
 }
 
 /** One note by id, validated; null when absent or invalid. */

@@ -16,7 +16,7 @@ import {
   observeReview,
   readIssue,
   readLedger,
-  readNotes,
+  NotesReader,
   revokeSignOff,
   setIssue,
   setStatus,
@@ -53,6 +53,7 @@ export class Session {
   readonly store: LocalStore;
   readonly #identity: Identity;
   readonly #undo: Y.UndoManager;
+  readonly #notesReader: NotesReader;
   #saveState = $state<SaveState>('loading');
   #savingSoon: ReturnType<typeof setTimeout> | undefined;
   #storeError = $state.raw<LocalStoreError | null>(null);
@@ -106,6 +107,8 @@ export class Session {
     };
     this.doc.on('afterTransaction', onTransaction);
     this.#disposers.push(() => this.doc.off('afterTransaction', onTransaction));
+    this.#notesReader = new NotesReader(this.doc);
+    this.#disposers.push(() => this.#notesReader.destroy());
     this.store = new LocalStore(issueId, this.doc);
     this.#undo = createUndoManager(this.doc);
     const track = () => (this.#undoDepth = { undo: this.#undo.undoStack.length, redo: this.#undo.redoStack.length });
@@ -152,7 +155,7 @@ export class Session {
     return this.#read('issue', () => readIssue(this.doc).issue);
   }
   get notes(): NotesView {
-    return this.#read('notes', () => readNotes(this.doc));
+    return this.#read('notes', () => this.#notesReader.read());
   }
   get ledger(): LedgerView {
     return this.#read('ledger', () => readLedger(this.doc));
