@@ -57,7 +57,6 @@ export class Session {
   #saveState = $state<SaveState>('loading');
   #savingSoon: ReturnType<typeof setTimeout> | undefined;
   #storeError = $state.raw<LocalStoreError | null>(null);
-  #undoDepth = $state({ undo: 0, redo: 0 });
   #disposers: Array<() => void> = [];
 
   // Reads are cached per version of the part they read, bumped after each transaction that
@@ -111,11 +110,6 @@ export class Session {
     this.#disposers.push(() => this.#notesReader.destroy());
     this.store = new LocalStore(issueId, this.doc);
     this.#undo = createUndoManager(this.doc);
-    const track = () => (this.#undoDepth = { undo: this.#undo.undoStack.length, redo: this.#undo.redoStack.length });
-    for (const ev of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
-      this.#undo.on(ev, track);
-      this.#disposers.push(() => this.#undo.off(ev, track));
-    }
     const onSaved = () => {
       clearTimeout(this.#savingSoon);
       this.#savingSoon = undefined;
@@ -176,10 +170,14 @@ export class Session {
     return this.#storeError;
   }
   get canUndo(): boolean {
-    return this.#undoDepth.undo > 0;
+    // Read through the same gated subscription as the notes: every undo step is a transaction on
+    // the review, and a separate signal re-rendered the margin for each of one's own quick writes.
+    this.#subscribe();
+    return this.#undo.undoStack.length > 0;
   }
   get canRedo(): boolean {
-    return this.#undoDepth.redo > 0;
+    this.#subscribe();
+    return this.#undo.redoStack.length > 0;
   }
   get me(): Identity {
     return this.#identity;
