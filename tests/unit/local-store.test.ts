@@ -5,7 +5,8 @@ import { createStore, keys, set, type UseStore } from 'idb-keyval';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createNote, readNotes, type Author } from '../../src/lib/review/index.ts';
-import { LocalStore, databaseName, deleteLocalReview, requestPersistentStorage, type LocalStoreError } from '../../src/lib/sync/local-store.ts';
+import { LocalStore, type LocalStoreError } from '../../src/lib/sync/local-store.ts';
+import { databaseName, deleteLocalReview, requestPersistentStorage } from '../../src/lib/sync/review-db.ts';
 
 const me: Author = { id: 'u1', name: '王敏', colour: '#aa0000' };
 let issueCount = 0;

@@ -63,11 +63,9 @@ export class Session {
   // changed it: the Y.Doc stays the single source of truth, and a new note does not re-read the issue.
   #versions: Record<Part, number> = { issue: 0, notes: 0, ledger: 0 };
   #cache: Cache = {};
-  /** Paces re-renders after doc changes (render-gate.ts); its stats are read by the benchmark. */
-  renderGate: RenderGate | null = null;
+  // Re-renders after doc changes are paced by a RenderGate (render-gate.ts).
   #subscribe = createSubscriber((update) => {
     const gate = new RenderGate(update, tick);
-    this.renderGate = gate;
     const off = observeReview(this.doc, (tr) => gate.request(tr.local));
     return () => {
       gate.stop();
