@@ -2,35 +2,10 @@
 // meet; B uses both and links them. Notes still flow both ways, passed on by B — the relaying
 // that mesh-relay.ts keeps only where it is needed (docs/PROTOCOL.md §2).
 import { expect, test } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createRelay, type Relay } from '../../server/relay';
 import { closeAll, comment, FIRST_TITLE, margin, openSample, person, share, status, type Person } from './collab-helpers';
+import { standaloneRelay, type Standalone } from './relay-helpers';
 
 test.describe.configure({ timeout: 90_000 });
-
-interface Standalone {
-  url: string;
-  close(): Promise<void>;
-}
-
-function standaloneRelay(): Promise<Standalone> {
-  return new Promise((resolve) => {
-    const server: Server = createServer((_, res) => res.end('relay'));
-    const relay: Relay = createRelay({ log: () => undefined });
-    relay.attach(server, '/signal');
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `ws://127.0.0.1:${port}/signal`,
-        close: async () => {
-          await relay.close();
-          await new Promise<void>((done) => server.close(() => done()));
-        },
-      });
-    });
-  });
-}
 
 const relayStats = (p: Person) =>
   p.page.evaluate(() => (window as unknown as { __proofroomApp: any }).__proofroomApp.collab.room?.relay.stats as { relayed: number; skipped: number });
