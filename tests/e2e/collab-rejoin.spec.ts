@@ -1,5 +1,5 @@
 // Finding each other again through signaling that is not kind: two people whose announcements cross
-// (both came back at the same moment). The real relay sits behind a
+// (both came back at the same moment), and an offer lost on the way. The real relay sits behind a
 // proxy that plays the network (relay-helpers.ts).
 import { expect, test } from '@playwright/test';
 import { closeAll, comment, FIRST_TITLE, margin, openSample, person, share, status, type Person } from './collab-helpers';
@@ -51,5 +51,20 @@ test('two people who come back at the same moment connect at once, every time', 
   }
   await comment(a, '同时回来之后写的', { start: 3, end: 7 });
   await expect(margin(b, '同时回来之后写的')).toBeVisible();
+  await closeAll(a, b);
+});
+
+test('an offer lost on the way is made again, and the two connect', async ({ browser, baseURL }) => {
+  const [a, b] = await pair(browser, baseURL!);
+  await apart(a, b);
+  // Announcements and ICE candidates are a few hundred characters, an offer or answer (SDP) nearer a
+  // thousand; the first of those after the announcements is the offer.
+  proxy.loseNext((frame) => frame.length > 800);
+  proxy.up();
+  await expect.poll(() => proxy.lost, { timeout: 15_000 }).toBe(1);
+  // The side left waiting gives up after 10–15 s and announces again.
+  await expect(status(b)).toHaveText('已连接 1 位同伴', { timeout: 30_000 });
+  await comment(b, '丢了一次邀约之后写的', { start: 3, end: 7 });
+  await expect(margin(a, '丢了一次邀约之后写的')).toBeVisible();
   await closeAll(a, b);
 });

@@ -20,8 +20,14 @@ import { deliverFrom } from './delivery.ts';
 export interface ChunkingOptions extends ReassemblerOptions {
   /** Payload bytes per frame (default 16 KiB, safe across browsers). */
   framePayload?: number;
-  /** Stop handing frames to the channel while this much is already buffered (default 1 MiB). */
+  /** Stop handing frames to the channel while this much is already buffered (default 256 KiB). */
   highWaterMark?: number;
+  /**
+   * A connection whose data channel has not opened after this long (plus up to half again, at
+   * random) is given up (default 10 s): a lost offer or answer otherwise leaves it waiting forever,
+   * and y-webrtc ignores a peer's announce while it holds one. Closing makes y-webrtc announce anew.
+   */
+  connectTimeoutMs?: number;
 }
 
 export interface ChunkedPeerOptions extends SimplePeerOptions {
@@ -43,6 +49,7 @@ export default class ChunkedPeer extends SimplePeer {
   #nextId = 0;
   #waitingOn: RTCDataChannel | null = null;
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
+  #connectTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: ChunkedPeerOptions = {}) {
     const { chunking = {}, ...peerOptions } = options;
@@ -50,7 +57,17 @@ export default class ChunkedPeer extends SimplePeer {
     this.#framePayload = chunking.framePayload ?? DEFAULT_FRAME_PAYLOAD;
     this.#highWaterMark = chunking.highWaterMark ?? 256 * 1024;
     this.#reassembler = new Reassembler({ maxFramePayload: Math.max(this.#framePayload, 256 * 1024), ...chunking });
-    this.once('close', () => this.#dropAll());
+    // Jitter keeps two stuck ends from giving up, and announcing, at the same moment.
+    const timeout = (chunking.connectTimeoutMs ?? 10_000) * (1 + Math.random() / 2);
+    this.#connectTimer = setTimeout(() => {
+      if (this.destroying || this.destroyed) return;
+      this.destroy(Object.assign(new Error('the connection did not open in time'), { code: 'ERR_CONNECT_TIMEOUT' }));
+    }, timeout);
+    this.once('connect', () => clearTimeout(this.#connectTimer));
+    this.once('close', () => {
+      clearTimeout(this.#connectTimer);
+      this.#dropAll();
+    });
   }
 
   /** Messages queued behind the channel's buffer (for tests and diagnostics). */
