@@ -19,6 +19,8 @@ export async function person(browser: Browser, name: string, url: string, settin
   const id = `u${name.codePointAt(0)!.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
   await context.addInitScript(
     ([identity, connection]) => {
+      // Init scripts also run in about:blank, where localStorage is off limits.
+      if (location.protocol === 'about:') return;
       if (!localStorage.getItem('proofroom.identity')) localStorage.setItem('proofroom.identity', identity);
       if (connection && !localStorage.getItem('proofroom.connection')) localStorage.setItem('proofroom.connection', connection);
     },

@@ -13,6 +13,8 @@ test('B goes offline, both edit, B comes back and both have everything', async (
   const a = await openSample(browser, '王敏', baseURL!);
   const b = await person(browser, '李雷', await share(a));
   await expect(status(b)).toHaveText('已连接 1 位同伴');
+  // Connected is not synced: B has the issue (which it gets from A) only once it is on screen.
+  await expect(b.page.locator('article h1')).toHaveText(FIRST_TITLE);
 
   await b.context.setOffline(true);
   await expect(status(b)).toHaveText('离线');
@@ -140,6 +142,7 @@ test.describe('with a standalone relay', () => {
     const b = await person(browser, '李雷', link);
     await expect(status(b)).toHaveText('已连接 1 位同伴');
     await expect(b.page.locator('article h1')).toHaveText(FIRST_TITLE);
+    await expect(b.page.getByTestId('save-status')).toHaveText('已保存在本机');
 
     await kill();
     // B reloads while the relay is down: no way to find A.

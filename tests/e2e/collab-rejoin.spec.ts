@@ -24,6 +24,9 @@ async function pair(browser: import('@playwright/test').Browser, baseURL: string
   const b = await person(browser, '李雷', await share(a));
   await expect(status(b)).toHaveText('已连接 1 位同伴');
   await expect(status(a)).toHaveText('已连接 1 位同伴');
+  // B keeps the issue it got from A, so it is still there when B reloads with no signaling.
+  await expect(b.page.locator('article h1')).toHaveText(FIRST_TITLE);
+  await expect(b.page.getByTestId('save-status')).toHaveText('已保存在本机');
   return [a, b];
 }
 
