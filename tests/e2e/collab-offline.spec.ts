@@ -1,11 +1,9 @@
 // Offline first: a peer that drops off the network and comes back, review packages carried between
 // two people with no relay at all, the app starting with no network, and a relay that dies and returns.
 import { expect, test } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { createRelay, type Relay } from '../../server/relay';
 import { closeAll, comment, FIRST_TITLE, margin, noteCount, openSample, person, share, status } from './collab-helpers';
+import { standaloneRelay, type Standalone } from './relay-helpers';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -114,31 +112,20 @@ test('after one visit the app opens with no network, with the issue and its note
 });
 
 test.describe('with a standalone relay', () => {
-  let server: Server;
-  let relay: Relay;
-  let port = 0;
-  const listen = () =>
-    new Promise<void>((resolve) => {
-      server = createServer((_, res) => res.end('relay'));
-      relay = createRelay({ log: () => undefined });
-      relay.attach(server, '/signal');
-      server.listen(port, '127.0.0.1', () => {
-        port = (server.address() as AddressInfo).port;
-        resolve();
-      });
-    });
-  const kill = async () => {
-    await relay.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  let relay: Standalone;
+  // Restarted on the port it had, as a relay restarted in the field would be.
+  const listen = async () => {
+    relay = await standaloneRelay(relay?.port ?? 0);
   };
+  const kill = () => relay.close();
   test.beforeAll(listen);
   test.afterAll(kill);
 
   test('the relay is killed and restarted and the peers find each other again', async ({ browser, baseURL }) => {
-    const signaling = { signaling: [`ws://127.0.0.1:${port}/signal`] };
+    const signaling = { signaling: [relay.url] };
     const a = await openSample(browser, '王敏', baseURL!, signaling);
     const link = await share(a);
-    expect(decodeURIComponent(link)).toContain(`ws://127.0.0.1:${port}/signal`);
+    expect(decodeURIComponent(link)).toContain(relay.url);
     const b = await person(browser, '李雷', link);
     await expect(status(b)).toHaveText('已连接 1 位同伴');
     await expect(b.page.locator('article h1')).toHaveText(FIRST_TITLE);

@@ -8,19 +8,21 @@ import { createRelay, type Relay } from '../../server/relay';
 
 export interface Standalone {
   url: string;
+  port: number;
   close(): Promise<void>;
 }
 
-/** The real relay on 127.0.0.1 at a port of its own. */
-export function standaloneRelay(): Promise<Standalone> {
+/** The real relay on 127.0.0.1 at a port of its own (`port`, to restart one where it was). */
+export function standaloneRelay(port = 0): Promise<Standalone> {
   return new Promise((resolve) => {
     const server: Server = createServer((_, res) => res.end('relay'));
     const relay: Relay = createRelay({ log: () => undefined });
     relay.attach(server, '/signal');
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       resolve({
         url: `ws://127.0.0.1:${port}/signal`,
+        port,
         close: async () => {
           await relay.close();
           await new Promise<void>((done) => server.close(() => done()));
