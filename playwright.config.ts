@@ -1,11 +1,12 @@
-// Playwright drives the system Chromium (browser downloads are impossible here) against the
-// built app served by `vite preview`, which also hosts the signaling relay on the same origin.
+// Playwright drives the system Chromium (browser downloads are impossible here) against the e2e
+// build of the app (`npm run build:e2e`: the product plus its test hooks, in dist-e2e/) served by
+// `vite preview`, which also hosts the signaling relay on the same origin.
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './scripts/chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4317);
-// E2E_DIST lets several people test different builds side by side (`vite build --outDir X`).
-const outDir = process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : '';
+// E2E_DIST lets several people test different builds side by side (`vite build --mode e2e --outDir X`).
+const outDir = ` --outDir ${process.env.E2E_DIST ?? 'dist-e2e'}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -31,7 +31,7 @@ export interface App {
 /** Runs `fn` against a fresh preview server and browser; both are closed afterwards. */
 export async function withApp<T>(fn: (app: App) => Promise<T>, port = 4590): Promise<T> {
   if (!built) {
-    const r = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir'], { cwd: ROOT, stdio: 'ignore' });
+    const r = spawnSync('npx', ['vite', 'build', '--mode', 'e2e', '--outDir', OUT_DIR, '--emptyOutDir'], { cwd: ROOT, stdio: 'ignore' });
     if (r.status !== 0) throw new Error('vite build failed');
     built = true;
   }

@@ -1,60 +1,63 @@
-// Composition root: builds the library, router, reader, review desk and collaboration, mounts the
-// app, then follows the hash. A join link in the address (`#/join/…`) is taken out of it first.
+// Composition root: chooses the providers (IndexedDB stores, WebRTC rooms, awareness presence, the
+// parse worker), builds the app's state from them, mounts the app and starts following the hash.
+// A join link in the address (`#/join/…`) is taken out of it first.
 import { mount, unmount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
-import { Library } from './lib/state/library.svelte';
-import { Reader } from './lib/state/reader.svelte';
-import { Router } from './lib/state/router.svelte';
-import { Identity } from './lib/state/identity.svelte';
-import { ReviewDesk } from './lib/state/review-desk.svelte';
-import { Collab } from './lib/state/collab.svelte';
-import { CollabSettings } from './lib/state/collab-settings.svelte';
-import { ReviewPackages } from './lib/state/collab-packages.svelte';
-import { isJoinFragment } from './lib/sync/share-link';
+import { Workspace } from './lib/state/workspace.svelte';
+import type { Providers } from './lib/state/providers';
+import { idbLibraryStorage } from './lib/sync/library-storage';
+import { LocalStore } from './lib/sync/local-store';
+import { Presence } from './lib/sync/presence';
+import { deleteLocalReview, requestPersistentStorage } from './lib/sync/review-db';
+import { Room } from './lib/sync/room';
 import { registerServiceWorker } from './lib/sync/service-worker';
+import { isJoinFragment } from './lib/sync/share-link';
+import { installTestHooks } from './lib/testing/e2e-hooks';
+import { SAMPLE_NAME } from './lib/state/library.svelte';
+import { parseInWorker } from './lib/worker/parse-client';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('missing #app');
 
 // The secret must not stay in the address bar (or be bookmarked): keep the link, show `#/`.
-const startLink = isJoinFragment(location.hash) ? location.href : null;
-if (startLink) history.replaceState(history.state, '', '#/');
+const joinLink = isJoinFragment(location.hash) ? location.href : null;
+if (joinLink) history.replaceState(history.state, '', '#/');
 
-let collab: Collab | null = null;
-const library = new Library();
-const router = new Router(window, {
-  claim: (hash) => {
-    if (!isJoinFragment(hash)) return false;
-    collab?.join(hash);
-    return true;
+const providers: Providers = {
+  openStore: (issueId, doc) => new LocalStore(issueId, doc),
+  deleteStore: deleteLocalReview,
+  requestPersistence: requestPersistentStorage,
+  openRoom: (doc, options) => new Room(doc, options),
+  presence: (awareness, local) => new Presence(awareness, local),
+  libraryStorage: idbLibraryStorage(),
+  parse: parseInWorker,
+  // Relative to the app, so a sub-path deploy works.
+  fetchSample: async () => {
+    const response = await fetch(`${import.meta.env.BASE_URL}${SAMPLE_NAME}`);
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    return response.blob();
   },
-});
-const reader = new Reader(library, router);
-const desk = new ReviewDesk(new Identity());
-collab = new Collab(desk, reader, library, new CollabSettings(location.href, import.meta.env.BASE_URL));
-const packages = new ReviewPackages(desk);
-desk.follow(() => reader.issue);
-// The hash names the issue: its review starts loading now, while the library loads its text.
-if (!startLink && router.route.issueId) desk.open(router.route.issueId);
-const stopCollab = collab.start();
-if (startLink) collab.join(startLink);
-const app = mount(App, { target, props: { library, reader, desk, collab, packages } });
-void reader.start();
+};
+
+const workspace = new Workspace(providers, { window, storage: safeLocalStorage(), base: import.meta.env.BASE_URL });
+// Only the e2e build has test hooks; in any other build this branch and the module it calls are dropped.
+if (import.meta.env.MODE === 'e2e') installTestHooks(workspace);
+workspace.start(joinLink);
+const app = mount(App, { target, props: { workspace } });
 registerServiceWorker();
 
-// End-to-end tests and benchmarks drive the real app through this handle (never in a normal visit).
-if (import.meta.env.DEV || new URLSearchParams(location.search).has('test')) {
-  (window as unknown as { __proofroomApp: unknown }).__proofroomApp = { library, reader, desk, collab, packages, router };
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined; // storage disabled: preferences last for this visit
+  }
 }
 
 if (import.meta.hot) {
   import.meta.hot.dispose(() => {
-    stopCollab();
-    void desk.destroy();
-    reader.destroy();
-    router.destroy();
-    library.cancel();
+    void workspace.destroy();
     void unmount(app);
   });
 }

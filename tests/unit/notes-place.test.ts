@@ -5,7 +5,8 @@ import * as Y from 'yjs';
 import { describeRange } from '../../src/lib/anchor/index.ts';
 import type { Article } from '../../src/lib/issue/types.ts';
 import { createNote, readNotes, type Author, type Note } from '../../src/lib/review/index.ts';
-import { filterNotes, NO_FILTER, placeNotes, relativeTime, stepNote } from '../../src/lib/ui/notes/place.ts';
+import { filterNotes, NO_FILTER, placeNotes, stepNote } from '../../src/lib/review/place.ts';
+import { relativeTime } from '../../src/lib/ui/notes/relative-time.ts';
 import { NoteComposer } from '../../src/lib/state/notes-composer.svelte.ts';
 
 const article: Article = {

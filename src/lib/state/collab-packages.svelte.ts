@@ -29,6 +29,9 @@ export class ReviewPackages {
     this.#desk = desk;
   }
 
+  /** What the file picker offers: review packages. */
+  readonly accept = PACKAGE_EXTENSION;
+
   /** The outcome of the last import, until dismissed. */
   get last(): PackageOutcome | null {
     return this.#last;

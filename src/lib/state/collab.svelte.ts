@@ -4,11 +4,10 @@
 
 import { untrack } from 'svelte';
 import type { BlockRange } from '../anchor/target.ts';
-import { Presence, type PeerPresence, type PresenceState } from '../sync/presence.ts';
-import { Room, type RoomStatus } from '../sync/room.ts';
 import { formatShareLink, parseShareLink, randomToken, roomName, type LinkProblem, type RoomInvite } from '../sync/share-link.ts';
 import type { CollabSettings } from './collab-settings.svelte.ts';
 import type { Library } from './library.svelte.ts';
+import type { PeerPresence, PresenceProvider, PresenceState, Providers, RoomProvider, RoomStatus } from './providers.ts';
 import type { Reader } from './reader.svelte.ts';
 import type { ReviewDesk } from './review-desk.svelte.ts';
 
@@ -25,15 +24,18 @@ export interface NetworkStatus {
 export const IDLE_MS = 60_000;
 const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'scroll', 'focus'] as const;
 
+export type CollabProviders = Pick<Providers, 'openRoom' | 'presence'>;
+
 export class Collab {
   readonly settings: CollabSettings;
+  readonly #providers: CollabProviders;
   readonly #desk: ReviewDesk;
   readonly #reader: Reader;
   readonly #library: Library;
   readonly #win: Window;
   #online = $state(true);
-  #room = $state.raw<Room | null>(null);
-  #presence: Presence | null = null;
+  #room = $state.raw<RoomProvider | null>(null);
+  #presence: PresenceProvider | null = null;
   #roomStatus = $state.raw<RoomStatus>({ state: 'offline', peers: 0 });
   #peers = $state.raw<PeerPresence[]>([]);
   #invalidPresence = $state(0);
@@ -50,7 +52,15 @@ export class Collab {
   // Primitive keys, so a room is rebuilt only when what it is built from really changes.
   #inviteKey = $derived(this.#invite ? JSON.stringify(this.#invite) : '');
 
-  constructor(desk: ReviewDesk, reader: Reader, library: Library, settings: CollabSettings, win: Window = window) {
+  constructor(
+    desk: ReviewDesk,
+    reader: Reader,
+    library: Library,
+    settings: CollabSettings,
+    providers: CollabProviders,
+    win: Window = window,
+  ) {
+    this.#providers = providers;
     this.#desk = desk;
     this.#reader = reader;
     this.#library = library;
@@ -65,7 +75,7 @@ export class Collab {
     return { ...this.#roomStatus, reason: this.#roomStatus.state === 'offline' ? 'no-network' : null };
   }
   /** The open review's room, when it has one (tests and the benchmark reach the provider through it). */
-  get room(): Room | null {
+  get room(): RoomProvider | null {
     return this.#room;
   }
   get shared(): boolean {
@@ -189,13 +199,13 @@ export class Collab {
     if (!session || !key || !online) return;
     const invite = JSON.parse(key) as RoomInvite;
     return untrack(() => {
-      const room = new Room(session.doc, {
+      const room = this.#providers.openRoom(session.doc, {
         roomName: roomName(invite.roomId),
         password: invite.secret,
         signaling: invite.signaling,
         iceServers: JSON.parse(iceKey) as RTCIceServer[],
       });
-      const presence = new Presence(room.awareness, this.#localPresence());
+      const presence = this.#providers.presence(room.awareness, this.#localPresence());
       const onStatus = (status: RoomStatus) => (this.#roomStatus = status);
       const onPeers = (peers: PeerPresence[]) => {
         this.#peers = peers;

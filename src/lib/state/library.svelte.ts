@@ -1,12 +1,11 @@
-// The library of opened issues, kept in IndexedDB (idb-keyval, database 'proofroom-library').
-// Each issue is stored as `issue:<id>` (the parsed Issue) next to `meta:<id>` (what the list shows),
-// written in one transaction. Opening a file parses it in the worker; only a successful parse
-// touches the store, so a bad file leaves the library as it was.
-import { createStore, delMany, get, getMany, keys, setMany, type UseStore } from 'idb-keyval';
+// The library of opened issues, kept in the storage it is given (IndexedDB in the app). Each issue
+// is stored as `issue:<id>` (the parsed Issue) next to `meta:<id>` (what the list shows), written
+// together. Opening a file parses it with the given parser (a worker in the app); only a successful
+// parse touches the storage, so a bad file leaves the library as it was.
 import { IssueError } from '../issue/errors';
 import type { Issue } from '../issue/types';
 import type { OpenError } from '../i18n/error-messages';
-import { parseInWorker, type ParseProgress } from '../worker/parse-client';
+import type { KeyValueStorage, ParseFile, ParseProgress } from './providers';
 
 export interface LibraryEntry {
   id: string;
@@ -22,20 +21,30 @@ export interface Opening {
 }
 
 const SEEDED_KEY = 'seeded';
-const SAMPLE_NAME = 'sample-issue.txt';
+export const SAMPLE_NAME = 'sample-issue.txt';
 const metaKey = (id: string) => `meta:${id}`;
 const issueKey = (id: string) => `issue:${id}`;
 
+export interface LibraryProviders {
+  storage: KeyValueStorage;
+  parse: ParseFile;
+  fetchSample(): Promise<Blob>;
+}
+
 export class Library {
-  #store: UseStore;
+  readonly #storage: KeyValueStorage;
+  readonly #parse: ParseFile;
+  readonly #fetchSample: () => Promise<Blob>;
   #entries = $state.raw<LibraryEntry[]>([]);
   #seeded = false;
   #opening = $state.raw<Opening | null>(null);
   #error = $state.raw<OpenError | null>(null);
   #job: { cancel(): void } | null = null;
 
-  constructor(dbName = 'proofroom-library') {
-    this.#store = createStore(dbName, 'issues');
+  constructor({ storage, parse, fetchSample }: LibraryProviders) {
+    this.#storage = storage;
+    this.#parse = parse;
+    this.#fetchSample = fetchSample;
   }
 
   /** Newest first. */
@@ -54,15 +63,14 @@ export class Library {
   }
 
   async load(): Promise<void> {
-    const allKeys = (await keys(this.#store)).filter((k): k is string => typeof k === 'string');
-    const metaKeys = allKeys.filter((k) => k.startsWith('meta:'));
-    const metas = await getMany<LibraryEntry | undefined>(metaKeys, this.#store);
+    const metaKeys = (await this.#storage.keys()).filter((k) => k.startsWith('meta:'));
+    const metas = await this.#storage.getMany<LibraryEntry>(metaKeys);
     this.#entries = metas.filter((m): m is LibraryEntry => !!m).sort((a, b) => b.addedAt - a.addedAt);
-    this.#seeded = (await get<boolean>(SEEDED_KEY, this.#store)) === true;
+    this.#seeded = (await this.#storage.get<boolean>(SEEDED_KEY)) === true;
   }
 
   get(id: string): Promise<Issue | undefined> {
-    return get<Issue>(issueKey(id), this.#store);
+    return this.#storage.get<Issue>(issueKey(id));
   }
 
   /** Stores a parsed issue; the same issue added again replaces its copy and keeps its date. */
@@ -81,7 +89,7 @@ export class Library {
     };
     const writes: [string, unknown][] = [[metaKey(issue.id), entry], [issueKey(issue.id), issue]];
     if (sample) writes.push([SEEDED_KEY, true]);
-    await setMany(writes, this.#store);
+    await this.#storage.setMany(writes);
     if (sample) this.#seeded = true;
     this.#entries = [entry, ...this.#entries.filter((e) => e.id !== issue.id)].sort(
       (a, b) => b.addedAt - a.addedAt,
@@ -90,7 +98,7 @@ export class Library {
   }
 
   async remove(id: string): Promise<void> {
-    await delMany([metaKey(id), issueKey(id)], this.#store);
+    await this.#storage.delMany([metaKey(id), issueKey(id)]);
     this.#entries = this.#entries.filter((e) => e.id !== id);
   }
 
@@ -102,7 +110,7 @@ export class Library {
     // The token stands for this open; progress can arrive before parseInWorker returns its job.
     const token = { cancel: () => {} };
     this.#job = token;
-    const job = parseInWorker(input, fileName, (progress) => {
+    const job = this.#parse(input, fileName, (progress) => {
       if (this.#job === token) this.#opening = { fileName, progress };
     });
     token.cancel = () => job.cancel();
@@ -122,13 +130,11 @@ export class Library {
     }
   }
 
-  /** Fetches the bundled sample (relative to the app, so a sub-path deploy works) and opens it. */
+  /** Fetches the bundled sample and opens it. */
   async openSample(): Promise<Issue | null> {
     let blob: Blob;
     try {
-      const response = await fetch(`${import.meta.env.BASE_URL}${SAMPLE_NAME}`);
-      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-      blob = await response.blob();
+      blob = await this.#fetchSample();
     } catch (err) {
       this.#error = { code: 'sample', fileName: SAMPLE_NAME, detail: String(err) };
       return null;

@@ -12,7 +12,7 @@ import {
   stepNote,
   type ArticleNotes,
   type NoteFilter,
-} from '../ui/notes/place.ts';
+} from '../review/place.ts';
 import type { Session } from './session.svelte.ts';
 
 export type MarginTab = 'article' | 'all';

@@ -11,10 +11,11 @@ const INDENT_KEY = 'proofroom.indent';
 export class Reader {
   #library: Library;
   #router: Router;
+  #storage: Storage | undefined;
   #issue = $state.raw<Issue | null>(null);
   #articleId = $state.raw<string | null>(null);
   #filter = $state('');
-  #indent = $state(readFlag(INDENT_KEY, false));
+  #indent = $state(false);
   #ready = $state.raw(false);
   /** An issue joined by link that the library lacks: the route waits for peers to send it. */
   #expected: string | null = null;
@@ -28,9 +29,11 @@ export class Reader {
   #contents = $derived.by(() => (this.#issue ? buildContents(this.#issue) : []));
   #filtered = $derived.by(() => filterContents(this.#contents, this.#filter));
 
-  constructor(library: Library, router: Router) {
+  constructor(library: Library, router: Router, storage: Storage | undefined = globalThis.localStorage) {
     this.#library = library;
     this.#router = router;
+    this.#storage = storage;
+    this.#indent = readFlag(storage, INDENT_KEY, false);
   }
 
   get issue(): Issue | null {
@@ -98,7 +101,7 @@ export class Reader {
 
   toggleIndent(): void {
     this.#indent = !this.#indent;
-    writeFlag(INDENT_KEY, this.#indent);
+    writeFlag(this.#storage, INDENT_KEY, this.#indent);
   }
 
   goTo(articleId: string): void {
@@ -187,18 +190,18 @@ export class Reader {
   }
 }
 
-function readFlag(key: string, fallback: boolean): boolean {
+function readFlag(storage: Storage | undefined, key: string, fallback: boolean): boolean {
   try {
-    const value = localStorage.getItem(key);
+    const value = storage?.getItem(key) ?? null;
     return value === null ? fallback : value === '1';
   } catch {
     return fallback;
   }
 }
 
-function writeFlag(key: string, value: boolean): void {
+function writeFlag(storage: Storage | undefined, key: string, value: boolean): void {
   try {
-    localStorage.setItem(key, value ? '1' : '0');
+    storage?.setItem(key, value ? '1' : '0');
   } catch {
     // No storage: the preference lasts for this visit.
   }

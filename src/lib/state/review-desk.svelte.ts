@@ -4,17 +4,23 @@
 
 import type { Issue } from '../issue/types.ts';
 import type { Identity } from './identity.svelte.ts';
+import type { Providers } from './providers.ts';
 import { Session } from './session.svelte.ts';
+
+export type DeskProviders = Pick<Providers, 'openStore' | 'deleteStore' | 'requestPersistence'>;
 
 export class ReviewDesk {
   readonly #identity: Identity;
+  readonly #providers: DeskProviders;
+  #askedPersistence = false;
   #session = $state.raw<Session | null>(null);
   #stop: (() => void) | null = null;
   /** Sessions being closed (store flushed, doc destroyed), by issue id. */
   readonly #closing = new Map<string, Promise<void>>();
 
-  constructor(identity: Identity) {
+  constructor(identity: Identity, providers: DeskProviders) {
     this.#identity = identity;
+    this.#providers = providers;
   }
 
   get session(): Session | null {
@@ -32,7 +38,7 @@ export class ReviewDesk {
       return current;
     }
     if (current) void this.#close(current);
-    const next = new Session(issueId, this.#identity, issue);
+    const next = new Session(issueId, this.#identity, this.#providers.openStore, issue);
     this.#session = next;
     return next;
   }
@@ -65,6 +71,19 @@ export class ReviewDesk {
       void this.#close(current);
     }
     await this.#closing.get(issueId);
+  }
+
+  /** Closes this issue's session if open and deletes its saved review from this device. */
+  async deleteReview(issueId: string): Promise<void> {
+    await this.close(issueId);
+    await this.#providers.deleteStore(issueId);
+  }
+
+  /** Once per visit, after the first note: asks the browser to keep saved reviews under storage pressure. */
+  keepSavedReviews(): void {
+    if (this.#askedPersistence) return;
+    this.#askedPersistence = true;
+    void this.#providers.requestPersistence();
   }
 
   #close(session: Session): Promise<void> {

@@ -29,9 +29,9 @@ import {
   type WriteResult,
 } from '../review/index.ts';
 import { issueMap, ledgerMap, notesMap } from '../review/doc.ts';
-import { LocalStore, type LocalStoreError } from '../sync/local-store.ts';
 import { RenderGate } from './render-gate.ts';
 import type { Identity } from './identity.svelte.ts';
+import type { LocalStoreError, Providers, ReviewStore } from './providers.ts';
 
 export type SaveState = 'loading' | 'saving' | 'saved' | 'error';
 
@@ -50,7 +50,7 @@ type Cache = { [K in Part]?: [number, Reads[K]] };
 export class Session {
   readonly issueId: string;
   readonly doc: Y.Doc;
-  readonly store: LocalStore;
+  readonly store: ReviewStore;
   readonly #identity: Identity;
   readonly #undo: Y.UndoManager;
   readonly #notesReader: NotesReader;
@@ -74,7 +74,7 @@ export class Session {
   });
 
   /** `issue` is given when opened from a file; a peer who joins by link gets it from the doc. */
-  constructor(issueId: string, identity: Identity, issue?: Issue) {
+  constructor(issueId: string, identity: Identity, openStore: Providers['openStore'], issue?: Issue) {
     this.issueId = issueId;
     this.#identity = identity;
     this.doc = new Y.Doc({ gc: true });
@@ -106,7 +106,7 @@ export class Session {
     this.#disposers.push(() => this.doc.off('afterTransaction', onTransaction));
     this.#notesReader = new NotesReader(this.doc);
     this.#disposers.push(() => this.#notesReader.destroy());
-    this.store = new LocalStore(issueId, this.doc);
+    this.store = openStore(issueId, this.doc);
     this.#undo = createUndoManager(this.doc);
     const onSaved = () => {
       clearTimeout(this.#savingSoon);
@@ -134,8 +134,8 @@ export class Session {
     if (issue.id !== this.issueId) return;
     void this.store.whenSynced.then(() => {
       if (this.doc.isDestroyed) return;
-      setIssue(this.doc, issue);
-      this.#undo.clear();
+      // Only a first write is cleared from the undo history; the same file opened again keeps it.
+      if (setIssue(this.doc, issue) === 'written') this.#undo.clear();
     });
   }
 
@@ -223,7 +223,7 @@ export class Session {
     clearTimeout(this.#savingSoon);
     for (const d of this.#disposers.splice(0)) d();
     this.#undo.destroy();
-    await this.store.flush().catch(() => undefined);
+    await this.store.destroy().catch(() => undefined);
     this.doc.destroy();
   }
 }

@@ -1,9 +1,10 @@
 // Where the notes of one article sit: each note anchored again in the article's text (exact, moved
-// or orphaned), in reading order; and the all-notes filters. Pure: no DOM, no Svelte.
+// or orphaned), in reading order; the all-notes filters; stepping from note to note. Pure: no DOM,
+// no Svelte, no yjs.
 
-import { findTarget, type AnchorStrategy, type BlockRange } from '../../anchor/index.ts';
-import type { Article } from '../../issue/types.ts';
-import type { Category, Note, NoteKind, NoteStatus } from '../../review/index.ts';
+import { findTarget, type AnchorStrategy, type BlockRange } from '../anchor/index.ts';
+import type { Article } from '../issue/types.ts';
+import type { Category, Note, NoteKind, NoteStatus } from './types.ts';
 
 export interface PlacedNote {
   note: Note;
@@ -76,16 +77,4 @@ export function stepNote(placed: readonly PlacedNote[], activeId: string | null,
   const i = activeId === null ? -1 : placed.findIndex((p) => p.note.id === activeId);
   if (i === -1) return dir === 1 ? placed[0]! : placed[placed.length - 1]!;
   return placed[(i + dir + placed.length) % placed.length]!;
-}
-
-/** "3 minutes ago" as a unit and a count, for Intl.RelativeTimeFormat. */
-export function relativeTime(then: number, now: number): { value: number; unit: Intl.RelativeTimeFormatUnit } {
-  const s = Math.round((then - now) / 1000);
-  const abs = Math.abs(s);
-  if (abs < 60) return { value: s, unit: 'second' };
-  if (abs < 3600) return { value: Math.round(s / 60), unit: 'minute' };
-  if (abs < 86_400) return { value: Math.round(s / 3600), unit: 'hour' };
-  if (abs < 2_592_000) return { value: Math.round(s / 86_400), unit: 'day' };
-  if (abs < 31_536_000) return { value: Math.round(s / 2_592_000), unit: 'month' };
-  return { value: Math.round(s / 31_536_000), unit: 'year' };
 }

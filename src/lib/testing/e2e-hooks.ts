@@ -1,10 +1,14 @@
-// Test hook, installed only in development or with `?test` in the URL: lets the end-to-end tests and
-// benchmarks act as another peer (malformed entries, notes under another origin) and seed many notes.
+// Test hooks, built only in the e2e mode (`vite build --mode e2e`; main.ts calls installTestHooks
+// behind a MODE check that production builds drop, and scripts/check-bundle.ts proves it). The
+// end-to-end tests and benchmarks reach the app's state through `window.__proofroomApp`, and act as
+// another peer (malformed entries, notes under another origin) or seed many notes through
+// `window.__proofroom`.
 
 import * as Y from 'yjs';
-import { describeRange } from '../../anchor/index.ts';
-import { createNote, LOCAL_ORIGIN, type NoteDraft } from '../../review/index.ts';
-import type { Session } from '../../state/session.svelte.ts';
+import { describeRange } from '../anchor/index.ts';
+import { createNote, LOCAL_ORIGIN, type NoteDraft } from '../review/index.ts';
+import type { Session } from '../state/session.svelte.ts';
+import type { Workspace } from '../state/workspace.svelte.ts';
 
 const PEER_ORIGIN = { name: 'proofroom-test-peer' };
 
@@ -18,9 +22,14 @@ export interface TestHook {
   noteCount(): number;
 }
 
-export const testHookWanted = (): boolean => import.meta.env.DEV || new URLSearchParams(location.search).has('test');
+/** Puts the app's state and the test hook on `window`. */
+export function installTestHooks(workspace: Workspace): void {
+  const w = window as unknown as { __proofroomApp?: Workspace; __proofroom?: TestHook };
+  w.__proofroomApp = workspace;
+  w.__proofroom = testHook(() => workspace.desk.session);
+}
 
-export function testHook(session: () => Session | null): TestHook {
+function testHook(session: () => Session | null): TestHook {
   const need = (): Session => {
     const s = session();
     if (!s) throw new Error('no open review');
