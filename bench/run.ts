@@ -1,5 +1,5 @@
 // `npm run bench`: runs every bench/*.bench.ts, prints a table with the targets, and writes
-// bench/results.json as {"metric": {"value": N, "unit": "ms"}}. `npm run bench -- parse page`
+// bench/results.json as {"metric": {"value": N, "unit": "ms", "note": "…"}}. `npm run bench -- parse page`
 // runs only those files (and keeps the other figures already in results.json). A bench file exports `targets` and a default `(results) => Promise<void>`.
 
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   // A partial run (`npm run bench -- sync`, SYNC_ONLY=…) updates its own figures and keeps the rest.
   const partial = only.length > 0 || !!process.env.SYNC_ONLY;
   const kept = partial && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  const json = { ...kept, ...Object.fromEntries(Object.entries(results).map(([k, m]) => [k, { value: m.value, unit: m.unit }])) };
+  const json = { ...kept, ...Object.fromEntries(Object.entries(results).map(([k, m]) => [k, { value: m.value, unit: m.unit, ...(m.note ? { note: m.note } : {}) }])) };
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`\nwrote ${file.pathname}`);
 }
