@@ -91,7 +91,7 @@ test('malformed notes and presence from a peer are skipped and reported, and eve
     });
   });
 
-  await expect(a.page.getByTestId('peer-data-warning')).toContainText('已忽略 3 条格式错误的批注数据');
+  await expect(a.page.getByTestId('peer-data-warning')).toContainText('已忽略 3 条无法读取的批注数据');
   await expect(a.page.getByTestId('peer-data-warning')).toContainText('已忽略 1 位同伴发来的格式错误的在线状态');
   await expect(a.page.locator('img[src=x]')).toHaveCount(0);
   await expect(a.page.getByTestId('people')).toHaveCount(0);

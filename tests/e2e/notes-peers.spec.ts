@@ -9,6 +9,8 @@ import { beReviewer, card, comment, openSample, painted, selectPhrase, toolbar, 
 type Hook = {
   writeRaw(key: string, value: unknown): void;
   peerNote(articleId: string, blockId: string, start: number, end: number, body: string): string | null;
+  damageNote(noteId: string, key: string, value: unknown): void;
+  removeIssue(): void;
 };
 const hook = (page: Page) => page.evaluateHandle(() => (window as unknown as { __proofroom: Hook }).__proofroom);
 
@@ -60,8 +62,8 @@ test('malformed notes from a peer are reported and the page keeps working', asyn
     h.writeRaw('bad-2', { t: [1, 'x'], c: 'nonsense' });
   });
   // Said once, in the top bar, where malformed presence is reported too.
-  await expect(page.getByTestId('peer-data-warning')).toHaveText('已忽略 2 条格式错误的批注数据');
-  await expect(page.getByText(/已忽略 \d+ 条格式错误/)).toHaveCount(1);
+  await expect(page.getByTestId('peer-data-warning')).toHaveText('已忽略 2 条无法读取的批注数据');
+  await expect(page.getByText(/已忽略 \d+ 条无法读取/)).toHaveCount(1);
   await comment(page, '人民的信任', '照常批注');
   await expect(card(page, '照常批注')).toBeVisible();
   await page.keyboard.press('j');
@@ -126,4 +128,58 @@ test('a full disk is reported, not swallowed', async ({ page }) => {
   await comment(page, '人民的信任', '存不下的批注');
   await expect(page.locator('.notes-margin').getByRole('alert')).toHaveText('磁盘已满，最近的批注没有保存');
   await expect(card(page, '存不下的批注')).toBeVisible();
+});
+
+test('a bad field from a peer hides nothing: the note stays, says what is damaged, and its author repairs it', async ({ page }) => {
+  await beReviewer(page);
+  await openSample(page);
+  await comment(page, '人民的信任', '状态被写坏的批注');
+  const id = await card(page, '状态被写坏的批注').getAttribute('data-note-id');
+  await (await hook(page)).evaluate((h, id) => h.damageNote(id!, 's', 'bogus'), id);
+
+  // Still in the margin, open, with its text; the damaged field is named on the card and counted on top.
+  const damaged = card(page, '状态被写坏的批注');
+  await expect(damaged).toBeVisible();
+  await expect(damaged.getByTestId('damaged-fields')).toContainText('部分字段已损坏，按默认值显示：状态');
+  await expect(damaged.getByRole('button', { name: '解决' })).toBeVisible();
+  await expect(page.getByTestId('peer-data-warning')).toHaveText('1 条批注有字段损坏，已按默认值显示');
+
+  await damaged.getByRole('button', { name: '修复' }).click();
+  await expect(damaged.getByTestId('damaged-fields')).toHaveCount(0);
+  await expect(page.getByTestId('peer-data-warning')).toHaveCount(0);
+  await damaged.getByRole('button', { name: '解决' }).click();
+  await expect(damaged).toContainText('已解决');
+  await page.reload();
+  await expect(card(page, '状态被写坏的批注')).toContainText('已解决');
+  await expect(page.getByTestId('damaged-fields')).toHaveCount(0);
+});
+
+test("a colleague's note with a bad field is shown, but only its author may repair it", async ({ page }) => {
+  await beReviewer(page);
+  await openSample(page);
+  const h = await hook(page);
+  const id = await h.evaluate((h) => {
+    const app = (window as unknown as { __proofroomApp: any }).__proofroomApp;
+    const article = app.reader.article;
+    const block = article.blocks.find((b: { kind: string; text: string }) => b.kind === 'paragraph' && b.text.length > 20);
+    return h.peerNote(article.id, block.id, 2, 8, '同事的批注');
+  });
+  await h.evaluate((h, id) => h.damageNote(id!, 'c', { evil: true }), id);
+  const theirs = card(page, '同事的批注');
+  await expect(theirs.getByTestId('damaged-fields')).toContainText('类别');
+  await expect(theirs.getByRole('button', { name: '修复' })).toHaveCount(0);
+  await expect(theirs).toContainText('其他');
+});
+
+test('the issue text removed from the review by a peer is put back from this device, and reading goes on', async ({ page }) => {
+  await beReviewer(page);
+  await openSample(page);
+  await comment(page, '人民的信任', '正文删了我还在');
+  await (await hook(page)).evaluate((h) => h.removeIssue());
+  await expect(page.getByTestId('issue-restored')).toHaveText('有同伴删除了评审里的刊物正文，已用本机的副本恢复');
+  await expect(page.locator('article h1')).toHaveText('在第十四届全国人民代表大会第一次会议上的讲话');
+  await expect(card(page, '正文删了我还在')).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __proofroomApp: any }).__proofroomApp.desk.session.issueState.kind))
+    .toBe('present');
 });

@@ -94,7 +94,7 @@ describe('the issue inside the review doc', () => {
     const read = readIssue(c);
     expect(read.issue).toBeNull();
     expect(read.invalid?.kind).toBe('issue');
-    expect(readIssue(new Y.Doc())).toEqual({ issue: null, invalid: null });
+    expect(readIssue(new Y.Doc())).toEqual({ issue: null, invalid: null, tooLarge: null });
   });
 });
 
@@ -117,6 +117,7 @@ describe('notes', () => {
       body: '“发”字有误',
       suggestion: null,
       replies: [],
+      problems: [],
     };
     expect(readNote(doc, id)).toEqual(expected);
     const peer = new Y.Doc();
@@ -262,8 +263,8 @@ describe('the ledger', () => {
     expect(signOff(doc, 'a1', li, 40).ok).toBe(true);
     let ledger = readLedger(doc);
     expect(ledger.signOffs.get('a1')).toEqual([
-      { articleId: 'a1', author: li, at: 40 },
-      { articleId: 'a1', author: wang, at: 50 },
+      { articleId: 'a1', author: li, at: 40, problems: [] },
+      { articleId: 'a1', author: wang, at: 50, problems: [] },
     ]);
     expect(articleState(undefined, ledger.signOffs.get('a1'))).toBe('signed-off');
     expect(revokeSignOff(doc, 'a1', wang.id).ok).toBe(true);

@@ -56,6 +56,11 @@ export class Locale {
     return new Intl.DateTimeFormat(this.#lang, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
   }
 
+  /** A large count, short: 29,171,932 → "2917万" / "29M". */
+  formatCount(n: number): string {
+    return new Intl.NumberFormat(this.#lang, { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+  }
+
   formatBytes(bytes: number): string {
     const units = ['B', 'KB', 'MB', 'GB'];
     let value = bytes;

@@ -12,6 +12,7 @@ export function signOff(doc: Y.Doc, articleId: string, author: Author, now: numb
   const value = [author.name, author.colour, now];
   const check = validateSignOff(key, value);
   if (!check.ok) return { ok: false, reason: 'invalid', detail: check.invalid.reason };
+  if (check.signOff.problems.length > 0) return { ok: false, reason: 'invalid', detail: check.signOff.problems.map((p) => p.field).join(', ') };
   doc.transact(() => ledgerMap(doc).set(key, value), LOCAL_ORIGIN);
   return { ok: true, id: key };
 }

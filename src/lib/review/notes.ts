@@ -9,6 +9,7 @@ import {
   LIMITS,
   type Author,
   type Category,
+  type FieldProblem,
   type HighlightColour,
   type Note,
   type NoteKind,
@@ -74,15 +75,19 @@ export function createNote(doc: Y.Doc, draft: NoteDraft, author: Author, now: nu
   if (draft.kind === 'suggestion') entries.set(NOTE_KEY.proposal, draft.suggestion?.text ?? '');
   const check = validateNote(id, entries);
   if (!check.ok) return invalid(check.invalid.reason);
+  if (check.note.problems.length > 0) return invalid(describeProblems(check.note.problems));
   const notes = notesMap(doc);
   if (notes.has(id)) return invalid('id already taken');
   doc.transact(() => notes.set(id, new Y.Map<unknown>(entries)), LOCAL_ORIGIN);
   return { ok: true, id };
 }
 
+const describeProblems = (problems: readonly FieldProblem[]): string => problems.map((p) => `${p.field} ${p.reason}`).join('; ');
+
 /**
  * Change a note: `change` edits a plain copy of its entries; the copy is validated, then the
- * changed keys are written. `owner` restricts the change to the note's author.
+ * changed keys are written. `owner` restricts the change to the note's author. A note with a
+ * damaged field can still be changed; a change may mend a damaged field but never damage one.
  */
 function update(doc: Y.Doc, noteId: string, owner: string | null, change: (entries: Map<string, unknown>) => void): WriteResult {
   const value = notesMap(doc).get(noteId);
@@ -94,6 +99,8 @@ function update(doc: Y.Doc, noteId: string, owner: string | null, change: (entri
   change(entries);
   const after = validateNote(noteId, entries);
   if (!after.ok) return invalid(after.invalid.reason);
+  const damaged = after.note.problems.filter((p) => !before.note.problems.some((q) => q.field === p.field));
+  if (damaged.length > 0) return invalid(describeProblems(damaged));
   doc.transact(() => {
     for (const [k, v] of entries) if (value.get(k) !== v) value.set(k, v);
     for (const k of Array.from(value.keys())) if (!entries.has(k)) value.delete(k);
@@ -116,6 +123,45 @@ export function editNote(doc: Y.Doc, noteId: string, userId: string, patch: Note
     if (patch.proposal !== undefined) e.set(NOTE_KEY.proposal, patch.proposal);
     e.set(NOTE_KEY.edited, now);
   });
+}
+
+/** The entries a valid note is written as (replies aside). */
+function entriesOf(note: Note): Map<string, unknown> {
+  const t = note.target;
+  const fixed = [
+    NOTE_FORMAT, t.articleId, t.blockId, t.start, t.endBlockId === t.blockId ? '' : t.endBlockId, t.end,
+    t.quote, t.prefix, t.suffix, note.kind, note.suggestion?.op ?? '', note.author.id, note.author.name, note.author.colour, note.created,
+  ];
+  const entries = new Map<string, unknown>([
+    [NOTE_KEY.fixed, fixed],
+    [NOTE_KEY.category, note.category],
+  ]);
+  if (note.body) entries.set(NOTE_KEY.body, note.body);
+  if (note.colour) entries.set(NOTE_KEY.colour, note.colour);
+  if (note.status !== 'open') entries.set(NOTE_KEY.status, note.status);
+  if (note.edited !== null) entries.set(NOTE_KEY.edited, note.edited);
+  if (note.suggestion) entries.set(NOTE_KEY.proposal, note.suggestion.text);
+  return entries;
+}
+
+/**
+ * The author mends their note after a peer damaged some of its fields: each damaged field is
+ * written as the default it is shown with, so everyone sees the same and nothing is reported any
+ * more. Replies (each its author's) are left as they are. Then the author can edit it as usual.
+ */
+export function repairNote(doc: Y.Doc, noteId: string, userId: string): WriteResult {
+  const value = notesMap(doc).get(noteId);
+  if (!(value instanceof Y.Map)) return notFound;
+  const r = validateNote(noteId, value);
+  if (!r.ok) return notFound;
+  if (!canEdit(r.note, userId)) return forbidden;
+  if (r.note.problems.length === 0) return { ok: true, id: noteId };
+  const fixed = entriesOf(r.note);
+  doc.transact(() => {
+    for (const k of Array.from(value.keys())) if (!k.startsWith(REPLY_PREFIX) && !fixed.has(k)) value.delete(k);
+    for (const [k, v] of fixed) if (JSON.stringify(value.get(k)) !== JSON.stringify(v)) value.set(k, v);
+  }, LOCAL_ORIGIN);
+  return { ok: true, id: noteId };
 }
 
 export function deleteNote(doc: Y.Doc, noteId: string, userId: string): WriteResult {
@@ -145,6 +191,7 @@ export function addReply(doc: Y.Doc, noteId: string, body: string, author: Autho
   const value = [author.id, author.name, author.colour, now, 0, body];
   const check = validateReply(key, value);
   if (!check.ok) return invalid(check.reason);
+  if (check.reply.problems.length > 0) return invalid(describeProblems(check.reply.problems));
   const r = update(doc, noteId, null, (e) => {
     if (e.has(key)) return;
     e.set(key, value);
@@ -164,6 +211,7 @@ export function editReply(doc: Y.Doc, noteId: string, replyId: string, userId: s
   const value = [reply.author.id, reply.author.name, reply.author.colour, reply.created, now, body];
   const check = validateReply(key, value);
   if (!check.ok) return invalid(check.reason);
+  if (check.reply.problems.some((p) => p.field === 'body' || p.field === 'edited')) return invalid(describeProblems(check.reply.problems));
   return update(doc, noteId, null, (e) => e.set(key, value));
 }
 

@@ -14,8 +14,10 @@ export interface NoteCounts {
 export interface NotesView {
   /** Every valid note, oldest first. */
   notes: Note[];
-  /** Entries skipped by the validator (notes and replies), with reasons. */
+  /** Entries that could not be read at all (notes and replies), with reasons. */
   invalid: InvalidEntry[];
+  /** Notes shown with one or more damaged fields read as defaults (their own or a reply's). */
+  damaged: number;
   byArticle: Map<string, Note[]>;
   counts: Map<string, NoteCounts>;
 }
@@ -41,6 +43,8 @@ function viewOf(root: Y.Map<unknown>, validate: (key: string, value: unknown) =>
     }
   });
   notes.sort(compareNotes);
+  let damaged = 0;
+  for (const n of notes) if (n.problems.length > 0 || n.replies.some((r) => r.problems.length > 0)) damaged++;
   const byArticle = new Map<string, Note[]>();
   const counts = new Map<string, NoteCounts>();
   for (const note of notes) {
@@ -53,7 +57,7 @@ function viewOf(root: Y.Map<unknown>, validate: (key: string, value: unknown) =>
     c.total++;
     if (note.status === 'open') c.open++;
   }
-  return { notes, invalid, byArticle, counts };
+  return { notes, invalid, damaged, byArticle, counts };
 }
 
 /**

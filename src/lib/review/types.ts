@@ -42,6 +42,8 @@ export interface Reply {
   created: number;
   /** Null when never edited. */
   edited: number | null;
+  /** Fields a peer wrote badly, shown with safe defaults instead; empty when all is well. */
+  problems: FieldProblem[];
 }
 
 export interface Note {
@@ -60,15 +62,33 @@ export interface Note {
   suggestion: Suggestion | null;
   /** Oldest first. */
   replies: Reply[];
+  /** Fields a peer wrote badly, shown with safe defaults instead; empty when all is well. */
+  problems: FieldProblem[];
 }
 
 export interface SignOff {
   articleId: string;
   author: Author;
   at: number;
+  problems: FieldProblem[];
 }
 
-/** An entry of the shared doc that failed validation and was left out of what the app sees. */
+/**
+ * The fields of a note, reply or sign-off that can be damaged one at a time. A damaged field is
+ * read as its safe default (see validate.ts) and reported; the rest of the entry is shown.
+ */
+export const FIELDS = [
+  'article', 'block', 'start', 'end-block', 'end', 'quote', 'prefix', 'suffix', 'kind', 'op', 'proposal',
+  'author', 'author-name', 'author-colour', 'created', 'edited', 'body', 'category', 'colour', 'status', 'at',
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+export interface FieldProblem {
+  field: Field;
+  reason: string;
+}
+
+/** An entry of the shared doc that could not be read at all and was left out of what the app sees. */
 export interface InvalidEntry {
   kind: 'note' | 'reply' | 'sign-off' | 'issue';
   /** The entry's key in the doc (truncated). */

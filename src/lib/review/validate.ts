@@ -1,5 +1,8 @@
 // The one validator: every note, reply and sign-off read from the shared doc passes through here.
-// It checks shape and caps lengths; a bad entry becomes an InvalidEntry with a reason, never a throw.
+// It checks each field on its own. A bad field is read as its safe default and reported as a
+// problem, so one bad value never hides a note; only an entry with no readable shape at all (not a
+// map, no fixed fields, an id that cannot be addressed, a format from the future) is left out and
+// reported as an InvalidEntry. Never throws. Writes use the same checks and accept no problem.
 
 import * as Y from 'yjs';
 import { NOTE_FORMAT, NOTE_KEY, REPLY_PREFIX } from './doc.ts';
@@ -11,6 +14,8 @@ import {
   NOTE_STATUSES,
   SUGGESTION_OPS,
   type Author,
+  type Field,
+  type FieldProblem,
   type InvalidEntry,
   type Note,
   type Reply,
@@ -23,47 +28,65 @@ export interface NoteRecord {
   forEach(f: (value: unknown, key: string) => void): void;
 }
 
+/** Shown for an author whose name or colour is unreadable. */
+export const UNKNOWN_NAME = '?';
+export const UNKNOWN_COLOUR = '#6b7280';
+
 const ID = /^[A-Za-z0-9_-]+$/;
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
 
-class Invalid extends Error {}
+/** Reads fields one by one, collecting a problem (and using the default) for each bad one. */
+class Fields {
+  readonly problems: FieldProblem[] = [];
 
-function fail(reason: string): never {
-  throw new Invalid(reason);
+  bad<T>(field: Field, reason: string, fallback: T): T {
+    this.problems.push({ field, reason });
+    return fallback;
+  }
+
+  /** A string of at most `max` characters; a longer one is cut (and reported), anything else is `fallback`. */
+  text(v: unknown, field: Field, max: number, fallback = ''): string {
+    if (typeof v !== 'string') return this.bad(field, 'not a string', fallback);
+    if (v.length > max) return this.bad(field, `longer than ${max} characters`, v.slice(0, max));
+    return v;
+  }
+
+  /** A non-empty id-like string of at most `max` characters, or `fallback`. */
+  name(v: unknown, field: Field, max: number, fallback: string): string {
+    if (typeof v !== 'string' || v.length === 0 || v.length > max) return this.bad(field, 'missing or too long', fallback);
+    return v;
+  }
+
+  offset(v: unknown, field: Field, fallback: number): number {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > LIMITS.offset) return this.bad(field, 'not an offset', fallback);
+    return v;
+  }
+
+  time(v: unknown, field: Field, fallback: number): number {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 8.64e15) return this.bad(field, 'not a time', fallback);
+    return v;
+  }
+
+  oneOf<T extends string>(v: unknown, allowed: readonly T[], field: Field, fallback: T): T {
+    if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) return this.bad(field, `unknown value ${clip(v)}`, fallback);
+    return v as T;
+  }
+
+  author(idValue: unknown, name: unknown, colour: unknown): Author {
+    const id = typeof idValue === 'string' && idValue.length <= LIMITS.idLength && ID.test(idValue) ? idValue : this.bad('author', 'not an id', '');
+    return {
+      // An unreadable author id leaves the entry with no owner: nobody can edit or delete it in the app.
+      id,
+      name: this.name(name, 'author-name', LIMITS.nameLength, UNKNOWN_NAME),
+      colour: typeof colour === 'string' && COLOUR.test(colour) ? colour : this.bad('author-colour', 'not #rrggbb', UNKNOWN_COLOUR),
+    };
+  }
 }
 
-function str(v: unknown, what: string, max: number, min = 0): string {
-  if (typeof v !== 'string') fail(`${what} is not a string`);
-  if (v.length > max) fail(`${what} longer than ${max} characters`);
-  if (v.length < min) fail(`${what} is empty`);
-  return v;
-}
-
-function id(v: unknown, what: string): string {
-  const s = str(v, what, LIMITS.idLength, 1);
-  if (!ID.test(s)) fail(`${what} has characters outside A-Z a-z 0-9 _ -`);
-  return s;
-}
-
-function offset(v: unknown, what: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > LIMITS.offset) fail(`${what} is not an offset`);
-  return v;
-}
-
-function time(v: unknown, what: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 8.64e15) fail(`${what} is not a time`);
-  return v;
-}
-
-function oneOf<T extends string>(v: unknown, allowed: readonly T[], what: string): T {
-  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) fail(`unknown ${what}`);
-  return v as T;
-}
-
-function author(idValue: unknown, name: unknown, colour: unknown): Author {
-  const c = str(colour, 'author colour', 7);
-  if (!COLOUR.test(c)) fail('author colour is not #rrggbb');
-  return { id: id(idValue, 'author id'), name: str(name, 'author name', LIMITS.nameLength, 1), colour: c };
+/** A short, safe rendering of a bad value for a problem's reason. */
+function clip(v: unknown): string {
+  const s = typeof v === 'string' ? JSON.stringify(v) : typeof v === 'object' ? (v === null ? 'null' : 'an object') : String(v);
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
 function short(key: unknown): string {
@@ -74,90 +97,111 @@ function isRecord(v: unknown): v is NoteRecord {
   return v instanceof Y.Map || v instanceof Map;
 }
 
-function parseReply(key: string, value: unknown): Reply {
-  if (!Array.isArray(value) || value.length !== 6) fail('reply is not a 6-item array');
+const isId = (v: unknown): boolean => typeof v === 'string' && v.length > 0 && v.length <= LIMITS.idLength && ID.test(v);
+
+type Unreadable = { ok: false; reason: string };
+
+function parseReply(key: string, value: unknown): { ok: true; reply: Reply } | Unreadable {
+  const replyId = key.slice(REPLY_PREFIX.length);
+  if (!isId(replyId)) return { ok: false, reason: 'reply id is not an id' };
+  if (!Array.isArray(value) || value.length !== 6) return { ok: false, reason: 'reply is not a 6-item array' };
   const [aid, name, colour, created, edited, body] = value as unknown[];
-  const replyId = id(key.slice(REPLY_PREFIX.length), 'reply id');
-  const e = time(edited, 'reply edited time');
+  const f = new Fields();
+  const e = f.time(edited, 'edited', 0);
+  let text = f.text(body, 'body', LIMITS.replyLength);
+  if (text.length === 0 && typeof body === 'string') text = f.bad('body', 'empty', '');
   return {
-    id: replyId,
-    author: author(aid, name, colour),
-    body: str(body, 'reply body', LIMITS.replyLength, 1),
-    created: time(created, 'reply created time'),
-    edited: e === 0 ? null : e,
+    ok: true,
+    reply: { id: replyId, author: f.author(aid, name, colour), body: text, created: f.time(created, 'created', 0), edited: e === 0 ? null : e, problems: f.problems },
   };
 }
 
-function parseNote(key: string, rec: NoteRecord): Note {
-  const noteId = id(key, 'note id');
+function parseNote(key: string, rec: NoteRecord): { ok: true; note: Note } | Unreadable {
+  if (!isId(key)) return { ok: false, reason: key.length > LIMITS.idLength ? `note id longer than ${LIMITS.idLength} characters` : 'note id is not an id' };
   const fixed = rec.get(NOTE_KEY.fixed);
-  if (!Array.isArray(fixed) || fixed.length !== 15) fail('fixed fields are not a 15-item array');
+  if (!Array.isArray(fixed) || fixed.length !== 15) return { ok: false, reason: 'fixed fields are not a 15-item array' };
   const [format, articleId, blockId, start, endBlockIdRaw, end, quote, prefix, suffix, kindRaw, opRaw, aid, name, colour, created] =
     fixed as unknown[];
-  if (format !== NOTE_FORMAT) fail('unknown note format');
-  const kind = oneOf(kindRaw, NOTE_KINDS, 'kind');
-  const bid = str(blockId, 'block id', LIMITS.blockIdLength, 1);
-  const endRaw = str(endBlockIdRaw, 'end block id', LIMITS.blockIdLength);
-  const target = {
-    articleId: str(articleId, 'article id', LIMITS.blockIdLength, 1),
-    blockId: bid,
-    start: offset(start, 'start'),
-    endBlockId: endRaw === '' ? bid : endRaw,
-    end: offset(end, 'end'),
-    quote: str(quote, 'quote', LIMITS.quoteLength),
-    prefix: str(prefix, 'prefix', LIMITS.contextLength),
-    suffix: str(suffix, 'suffix', LIMITS.contextLength),
-  };
-  if (target.blockId === target.endBlockId && target.end < target.start) fail('end before start');
+  if (format !== NOTE_FORMAT) return { ok: false, reason: 'unknown note format (made by a newer version?)' };
 
+  const f = new Fields();
+  const block = f.name(blockId, 'block', LIMITS.blockIdLength, '');
+  const endBlock = endBlockIdRaw === '' ? block : f.name(endBlockIdRaw, 'end-block', LIMITS.blockIdLength, block);
+  const from = f.offset(start, 'start', 0);
+  let to = f.offset(end, 'end', from);
+  if (block === endBlock && to < from) to = f.bad('end', 'end before start', from);
+  const target = {
+    articleId: f.name(articleId, 'article', LIMITS.blockIdLength, ''),
+    blockId: block,
+    start: from,
+    endBlockId: endBlock,
+    end: to,
+    quote: f.text(quote, 'quote', LIMITS.quoteLength),
+    prefix: f.text(prefix, 'prefix', LIMITS.contextLength),
+    suffix: f.text(suffix, 'suffix', LIMITS.contextLength),
+  };
+
+  let kind = f.oneOf(kindRaw, NOTE_KINDS, 'kind', 'comment');
   let suggestion: Note['suggestion'] = null;
   if (kind === 'suggestion') {
-    const op = oneOf(opRaw, SUGGESTION_OPS, 'suggestion op');
-    const text = str(rec.get(NOTE_KEY.proposal) ?? '', 'proposed text', LIMITS.suggestionLength);
-    if (op !== 'delete' && text.length === 0) fail('suggestion proposes no text');
-    suggestion = { op, text };
+    // A suggestion whose change cannot be read is shown as a comment: nothing unreadable can be accepted.
+    const op = SUGGESTION_OPS.find((o) => o === opRaw);
+    const text = rec.get(NOTE_KEY.proposal) ?? '';
+    if (!op) f.bad('op', `unknown value ${clip(opRaw)}`, null);
+    else if (typeof text !== 'string') f.bad('proposal', 'not a string', null);
+    else if (text.length > LIMITS.suggestionLength) f.bad('proposal', `longer than ${LIMITS.suggestionLength} characters`, null);
+    else if (op !== 'delete' && text.length === 0) f.bad('proposal', 'proposes no text', null);
+    else suggestion = { op, text };
+    if (!suggestion) kind = 'comment';
   } else if (opRaw !== '') {
-    fail('suggestion op on a note that is not a suggestion');
+    f.bad('op', 'a change on a note that is not a suggestion', null);
   }
 
-  const status = oneOf(rec.get(NOTE_KEY.status) ?? 'open', NOTE_STATUSES, 'status');
-  if (kind !== 'suggestion' && (status === 'accepted' || status === 'rejected')) fail(`status ${status} on a ${kind}`);
+  let status = f.oneOf(rec.get(NOTE_KEY.status) ?? 'open', NOTE_STATUSES, 'status', 'open');
+  if (kind !== 'suggestion' && (status === 'accepted' || status === 'rejected')) status = f.bad('status', `${status} on a ${kind}`, 'open');
   const colourRaw = rec.get(NOTE_KEY.colour) ?? '';
   const edited = rec.get(NOTE_KEY.edited);
 
   return {
-    id: noteId,
-    target,
-    kind,
-    category: oneOf(rec.get(NOTE_KEY.category), CATEGORIES, 'category'),
-    colour: colourRaw === '' ? null : oneOf(colourRaw, HIGHLIGHT_COLOURS, 'highlight colour'),
-    author: author(aid, name, colour),
-    created: time(created, 'created time'),
-    edited: edited === undefined ? null : time(edited, 'edited time'),
-    status,
-    body: str(rec.get(NOTE_KEY.body) ?? '', 'body', LIMITS.bodyLength),
-    suggestion,
-    replies: [],
+    ok: true,
+    note: {
+      id: key,
+      target,
+      kind,
+      category: f.oneOf(rec.get(NOTE_KEY.category), CATEGORIES, 'category', 'other'),
+      colour: colourRaw === '' ? null : (HIGHLIGHT_COLOURS.find((c) => c === colourRaw) ?? f.bad('colour', `unknown value ${clip(colourRaw)}`, null)),
+      author: f.author(aid, name, colour),
+      created: f.time(created, 'created', 0),
+      edited: edited === undefined ? null : f.time(edited, 'edited', -1) === -1 ? null : (edited as number),
+      status,
+      body: f.text(rec.get(NOTE_KEY.body) ?? '', 'body', LIMITS.bodyLength),
+      suggestion,
+      replies: [],
+      problems: f.problems,
+    },
   };
 }
 
 /** Validate one reply entry (`r/<replyId>` → tuple) on its own. */
 export function validateReply(key: string, value: unknown): { ok: true; reply: Reply } | { ok: false; reason: string } {
   try {
-    return { ok: true, reply: parseReply(key, value) };
-  } catch (e) {
-    return { ok: false, reason: e instanceof Invalid ? e.message : 'unreadable' };
+    return parseReply(key, value);
+  } catch {
+    return { ok: false, reason: 'unreadable' };
   }
 }
 
 export type NoteResult = { ok: true; note: Note; invalid: InvalidEntry[] } | { ok: false; invalid: InvalidEntry };
 
-/** Validate one entry of the notes map. Invalid replies are dropped from the note and reported. */
+/** Validate one entry of the notes map. Unreadable replies are left out of the note and reported. */
 export function validateNote(key: unknown, value: unknown): NoteResult {
+  const unreadable = (reason: string): NoteResult => ({ ok: false, invalid: { kind: 'note', key: short(key), reason } });
   try {
-    if (typeof key !== 'string') fail('key is not a string');
-    if (!isRecord(value)) fail('not a map');
-    const note = parseNote(key, value);
+    if (typeof key !== 'string') return unreadable('key is not a string');
+    if (!isRecord(value)) return unreadable('not a map');
+    const r = parseNote(key, value);
+    if (!r.ok) return unreadable(r.reason);
+    const note = r.note;
     const invalid: InvalidEntry[] = [];
     value.forEach((v, k) => {
       if (typeof k !== 'string' || !k.startsWith(REPLY_PREFIX)) return;
@@ -165,37 +209,33 @@ export function validateNote(key: unknown, value: unknown): NoteResult {
         invalid.push({ kind: 'reply', key: short(`${key}/${k}`), reason: 'too many replies' });
         return;
       }
-      try {
-        note.replies.push(parseReply(k, v));
-      } catch (e) {
-        if (!(e instanceof Invalid)) throw e;
-        invalid.push({ kind: 'reply', key: short(`${key}/${k}`), reason: e.message });
-      }
+      const reply = validateReply(k, v);
+      if (reply.ok) note.replies.push(reply.reply);
+      else invalid.push({ kind: 'reply', key: short(`${key}/${k}`), reason: reply.reason });
     });
     note.replies.sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { ok: true, note, invalid };
-  } catch (e) {
-    return { ok: false, invalid: { kind: 'note', key: short(key), reason: e instanceof Invalid ? e.message : 'unreadable' } };
+  } catch {
+    return unreadable('unreadable');
   }
 }
 
 /** Validate one ledger entry: key `articleId/userId`, value `[name, colour, at]`. */
 export function validateSignOff(key: unknown, value: unknown): { ok: true; signOff: SignOff } | { ok: false; invalid: InvalidEntry } {
+  const unreadable = (reason: string) => ({ ok: false as const, invalid: { kind: 'sign-off' as const, key: short(key), reason } });
   try {
-    if (typeof key !== 'string') fail('key is not a string');
+    if (typeof key !== 'string') return unreadable('key is not a string');
     const slash = key.lastIndexOf('/');
-    if (slash <= 0) fail('key is not articleId/userId');
-    if (!Array.isArray(value) || value.length !== 3) fail('sign-off is not a 3-item array');
+    const articleId = key.slice(0, slash);
+    if (slash <= 0 || articleId.length > LIMITS.blockIdLength) return unreadable('key is not articleId/userId');
+    if (!Array.isArray(value) || value.length !== 3) return unreadable('sign-off is not a 3-item array');
     const [name, colour, at] = value as unknown[];
-    return {
-      ok: true,
-      signOff: {
-        articleId: str(key.slice(0, slash), 'article id', LIMITS.blockIdLength, 1),
-        author: author(key.slice(slash + 1), name, colour),
-        at: time(at, 'sign-off time'),
-      },
-    };
-  } catch (e) {
-    return { ok: false, invalid: { kind: 'sign-off', key: short(key), reason: e instanceof Invalid ? e.message : 'unreadable' } };
+    const f = new Fields();
+    const author = f.author(key.slice(slash + 1), name, colour);
+    // The user id is the key: a sign-off nobody can be said to have made is not one.
+    if (author.id === '') return unreadable('key is not articleId/userId');
+    return { ok: true, signOff: { articleId, author, at: f.time(at, 'at', 0), problems: f.problems } };
+  } catch {
+    return unreadable('unreadable');
   }
 }

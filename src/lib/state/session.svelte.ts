@@ -11,6 +11,7 @@ import {
   createUndoManager,
   deleteNote,
   deleteReply,
+  repairNote,
   editNote,
   editReply,
   observeReview,
@@ -18,7 +19,6 @@ import {
   readLedger,
   NotesReader,
   revokeSignOff,
-  setIssue,
   setStatus,
   signOff,
   type LedgerView,
@@ -29,11 +29,23 @@ import {
   type WriteResult,
 } from '../review/index.ts';
 import { issueMap, ledgerMap, notesMap } from '../review/doc.ts';
+import { guardIssue, provideIssue, type IssueDamage } from '../review/issue-guard.ts';
+import type { IssueRead } from '../review/issue-field.ts';
 import { RenderGate } from './render-gate.ts';
 import type { Identity } from './identity.svelte.ts';
 import type { LocalStoreError, Providers, ReviewStore } from './providers.ts';
 
 export type SaveState = 'loading' | 'saving' | 'saved' | 'error';
+
+/** What the review doc holds of the issue text. */
+export type IssueState =
+  | { kind: 'present' }
+  /** Nothing yet: it comes from the store or from a peer. */
+  | { kind: 'absent' }
+  /** Named only: too big to travel in the review (its JSON length, in characters). */
+  | { kind: 'too-large'; chars: number }
+  /** Removed, unreadable or another issue, and this device has no copy to put back. */
+  | { kind: 'damaged' };
 
 type Part = 'issue' | 'notes' | 'ledger';
 /** An own change not yet on disk after this long shows as "saving"; a colleague's after the second. */
@@ -41,7 +53,7 @@ const SAVING_SHOWN_AFTER_MS = 150;
 const REMOTE_SAVING_SHOWN_AFTER_MS = 400;
 
 interface Reads {
-  issue: Issue | null;
+  issue: IssueRead;
   notes: NotesView;
   ledger: LedgerView;
 }
@@ -58,6 +70,9 @@ export class Session {
   #savingSoon: ReturnType<typeof setTimeout> | undefined;
   #storeError = $state.raw<LocalStoreError | null>(null);
   #disposers: Array<() => void> = [];
+  /** This device's copy of the issue, once provided: what a damaged issue is restored from. */
+  #own: Issue | null = null;
+  #restored = $state.raw<{ damage: IssueDamage; count: number } | null>(null);
 
   // Reads are cached per version of the part they read, bumped after each transaction that
   // changed it: the Y.Doc stays the single source of truth, and a new note does not re-read the issue.
@@ -126,16 +141,28 @@ export class Session {
     void this.store.whenSynced.then(() => {
       if (this.#saveState === 'loading') this.#saveState = this.store.unsaved ? 'saving' : 'saved';
     });
+    const onRestore = (damage: IssueDamage) => (this.#restored = { damage, count: (this.#restored?.count ?? 0) + 1 });
+    this.#disposers.push(guardIssue(this.doc, issueId, { own: () => this.#own, onRestore }));
     if (issue) this.provideIssue(issue);
   }
 
-  /** Puts the issue text into the review doc (once loaded; a no-op when it is already there). */
-  provideIssue(issue: Issue): void {
-    if (issue.id !== this.issueId) return;
-    void this.store.whenSynced.then(() => {
+  /**
+   * Puts this device's copy of the issue into the review doc (once loaded; a no-op when it is
+   * already there) and keeps it there: if a peer removes or damages it, it is written back.
+   */
+  provideIssue(issue: Issue): Promise<void> {
+    if (issue.id !== this.issueId) return Promise.resolve();
+    this.#own = issue;
+    return this.store.whenSynced.then(() => {
       if (this.doc.isDestroyed) return;
+      // provideIssue replaces another issue a peer put here; that is a restore, and is said so.
+      const before = readIssue(this.doc);
+      const written = provideIssue(this.doc, issue);
+      if (written === 'written' && before.issue && before.issue.id !== issue.id) {
+        this.#restored = { damage: 'replaced', count: (this.#restored?.count ?? 0) + 1 };
+      }
       // Only a first write is cleared from the undo history; the same file opened again keeps it.
-      if (setIssue(this.doc, issue) === 'written') this.#undo.clear();
+      if (written === 'written') this.#undo.clear();
     });
   }
 
@@ -144,7 +171,19 @@ export class Session {
   }
   /** The issue text as the review doc holds it (null until it arrives from the store or a peer). */
   get issue(): Issue | null {
-    return this.#read('issue', () => readIssue(this.doc).issue);
+    const issue = this.#read('issue', () => readIssue(this.doc)).issue;
+    return issue?.id === this.issueId ? issue : null;
+  }
+  get issueState(): IssueState {
+    const read = this.#read('issue', () => readIssue(this.doc));
+    if (read.issue?.id === this.issueId) return { kind: 'present' };
+    if (read.tooLarge?.id === this.issueId) return { kind: 'too-large', chars: read.tooLarge.chars };
+    if (read.issue || read.invalid || read.tooLarge) return { kind: 'damaged' };
+    return { kind: 'absent' };
+  }
+  /** A peer removed, damaged or replaced the issue text and this device wrote its copy back. */
+  get issueRestored(): { damage: IssueDamage; count: number } | null {
+    return this.#restored;
   }
   get notes(): NotesView {
     return this.#read('notes', () => this.#notesReader.read());
@@ -189,6 +228,10 @@ export class Session {
   }
   deleteNote(id: string): WriteResult {
     return deleteNote(this.doc, id, this.#identity.id);
+  }
+  /** Writes the defaults a damaged note of mine is shown with (review/notes.ts repairNote). */
+  repairNote(id: string): WriteResult {
+    return repairNote(this.doc, id, this.#identity.id);
   }
   setStatus(id: string, status: NoteStatus): WriteResult {
     return setStatus(this.doc, id, status);

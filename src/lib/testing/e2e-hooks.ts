@@ -20,6 +20,10 @@ export interface TestHook {
   /** `count` notes by me on the article, in one transaction, saved before resolving. */
   seed(articleId: string, count: number): Promise<number>;
   noteCount(): number;
+  /** As a peer: writes `value` under `key` inside an existing note (a damaged field). */
+  damageNote(noteId: string, key: string, value: unknown): void;
+  /** As a peer: empties the review's issue map (the issue text and its id). */
+  removeIssue(): void;
 }
 
 /** Puts the app's state and the test hook on `window`. */
@@ -76,6 +80,17 @@ function testHook(session: () => Session | null): TestHook {
     },
     noteCount() {
       return need().notes.notes.length;
+    },
+    damageNote(noteId, key, value) {
+      const s = need();
+      const note = s.doc.getMap('notes').get(noteId);
+      if (!(note instanceof Y.Map)) throw new Error(`no note ${noteId}`);
+      s.doc.transact(() => note.set(key, value), PEER_ORIGIN);
+    },
+    removeIssue() {
+      const s = need();
+      const issue = s.doc.getMap('issue');
+      s.doc.transact(() => issue.forEach((_, k) => issue.delete(k)), PEER_ORIGIN);
     },
   };
 }
