@@ -13,7 +13,7 @@ const scope: { onmessage: Listener; postMessage(reply: unknown): void } = {
   postMessage(reply) {
     const worker = FakeWorker.current;
     const data = structuredClone(reply);
-    setTimeout(() => worker && !worker.terminated && worker.onmessage?.({ data }), 0);
+    worker?.deliver(() => worker.onmessage?.({ data }));
   },
 };
 
@@ -23,6 +23,9 @@ class FakeWorker {
   onmessage: Listener = null;
   onerror: Listener = null;
   terminated = false;
+  /** Messages posted to or from this worker that have not yet been delivered or dropped. */
+  #inFlight = 0;
+  #idle: Array<() => void> = [];
   constructor(
     readonly url: URL,
     readonly options: WorkerOptions,
@@ -32,10 +35,32 @@ class FakeWorker {
   }
   postMessage(message: unknown, transfer: Transferable[]) {
     const data = structuredClone(message, { transfer });
-    setTimeout(() => !this.terminated && scope.onmessage?.({ data }), 0);
+    this.deliver(() => scope.onmessage?.({ data }));
+  }
+  /** Runs `handler` in a later task, as a message event, unless the worker is terminated by then (terminate() discards queued messages, as in a browser). */
+  deliver(handler: () => void) {
+    this.#inFlight++;
+    setTimeout(() => {
+      this.#inFlight--;
+      if (!this.terminated) handler();
+      this.#check();
+    }, 0);
   }
   terminate() {
     this.terminated = true;
+  }
+  /**
+   * Resolves once no message to or from this worker is in flight: each was delivered or dropped.
+   * The parse runs synchronously here, so from then on the worker sends nothing until sent something.
+   */
+  idle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#idle.push(resolve);
+      this.#check();
+    });
+  }
+  #check() {
+    if (this.#inFlight === 0) for (const resolve of this.#idle.splice(0)) resolve();
   }
 }
 
@@ -64,6 +89,7 @@ describe('parseInWorker', () => {
     expect(worker.url.pathname).toMatch(/parse\.worker\.ts$/);
     expect(worker.options.type).toBe('module');
     expect(worker.terminated).toBe(true);
+    await job.finished;
     expect(seen.some((p) => p.phase === 'decode')).toBe(true);
     expect(seen.at(-1)).toEqual({ phase: 'parse', fraction: 1 });
   });
@@ -92,8 +118,61 @@ describe('parseInWorker', () => {
     expect(error).toBeInstanceOf(DOMException);
     expect((error as DOMException).name).toBe('AbortError');
     expect(worker.terminated).toBe(true);
-    await new Promise((r) => setTimeout(r, 20));
+    await job.finished;
+    // The request was in flight when the worker ended; once it is dropped, nothing can report progress.
+    await worker.idle();
     expect(progress).not.toHaveBeenCalled();
+  });
+
+  it('cancel() while the worker is parsing stops its progress at once', async () => {
+    const seen: ParseProgress[] = [];
+    const job = parseInWorker(copyOf(sample), 'sample-issue.txt', (p) => {
+      seen.push(p);
+      job.cancel();
+    });
+    const worker = FakeWorker.created.at(-1)!;
+    await expect(job.promise).rejects.toMatchObject({ name: 'AbortError' });
+    await job.finished;
+    // The worker had posted its other replies (more progress, then the issue) before it was ended.
+    await worker.idle();
+    expect(worker.terminated).toBe(true);
+    expect(seen).toEqual([{ phase: 'decode', fraction: 0 }]);
+  });
+
+  it('cancel() during a read stops reading; finished waits for the read to stop', async () => {
+    const events: string[] = [];
+    let release!: () => void;
+    let asked!: () => void;
+    const reading = new Promise<void>((resolve) => (asked = resolve));
+    /** A Blob whose first chunk comes only when the test releases it, and that logs being cancelled. */
+    class HeldBlob extends Blob {
+      override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+        return new ReadableStream({
+          pull: (controller) =>
+            new Promise<void>((resolve) => {
+              release = () => {
+                controller.enqueue(sample.slice(0, 1024));
+                resolve();
+              };
+              asked();
+            }),
+          cancel: () => void events.push('read stopped'),
+        });
+      }
+    }
+    const progress = vi.fn();
+    const before = FakeWorker.created.length;
+    const job = parseInWorker(new HeldBlob([sample]), 'sample-issue.txt', progress);
+    void job.finished.then(() => events.push('finished'));
+    job.cancel();
+    await expect(job.promise).rejects.toMatchObject({ name: 'AbortError' });
+    // The read asked for was still pending at cancel(); once it returns, the loop sees the cancel.
+    await reading;
+    release();
+    await job.finished;
+    expect(events).toEqual(['read stopped', 'finished']);
+    expect(progress.mock.calls).toEqual([[{ phase: 'read', fraction: 0 }]]);
+    expect(FakeWorker.created.length).toBe(before);
   });
 
   it('cancel() while a Blob is still being read never starts a worker', async () => {
@@ -101,7 +180,8 @@ describe('parseInWorker', () => {
     const job = parseInWorker(new Blob([sample]), 'sample-issue.txt');
     job.cancel();
     await expect(job.promise).rejects.toMatchObject({ name: 'AbortError' });
-    await new Promise((r) => setTimeout(r, 20));
+    // The read loop has ended and the job will never start anything now.
+    await job.finished;
     expect(FakeWorker.created.length).toBe(before);
   });
 });

@@ -12,6 +12,8 @@ export interface ParseProgress {
 export interface ParseJob {
   promise: Promise<Issue>;
   cancel(): void;
+  /** Resolves (never rejects) once all work has stopped: the Blob is no longer read and the worker, if any, is terminated. */
+  finished: Promise<void>;
 }
 
 export interface ParseRequest {
@@ -46,6 +48,8 @@ async function readBlob(blob: Blob, onFraction: (f: number) => void, cancelled: 
 export function parseInWorker(input: Blob | ArrayBuffer, name: string, onProgress?: (p: ParseProgress) => void): ParseJob {
   let worker: Worker | undefined;
   let settled = false;
+  let stopped!: () => void;
+  const workerStopped = new Promise<void>((resolve) => (stopped = resolve));
   let resolveJob!: (issue: Issue) => void;
   let rejectJob!: (reason: unknown) => void;
   const promise = new Promise<Issue>((resolve, reject) => {
@@ -58,6 +62,7 @@ export function parseInWorker(input: Blob | ArrayBuffer, name: string, onProgres
     settled = true;
     worker?.terminate();
     worker = undefined;
+    stopped();
     if ('issue' in outcome) resolveJob(outcome.issue);
     else rejectJob(outcome.error);
   };
@@ -81,16 +86,19 @@ export function parseInWorker(input: Blob | ArrayBuffer, name: string, onProgres
     worker.postMessage(request, [buffer]);
   };
 
+  let reading: Promise<void> = Promise.resolve();
   if (input instanceof ArrayBuffer) start(input);
   else {
     onProgress?.({ phase: 'read', fraction: 0 });
-    readBlob(input, (fraction) => settled || onProgress?.({ phase: 'read', fraction }), () => settled).then(start, (error: unknown) =>
-      settle({ error }),
-    );
+    // A failure to read, or to start the worker, ends the job with that error.
+    reading = readBlob(input, (fraction) => settled || onProgress?.({ phase: 'read', fraction }), () => settled)
+      .then(start)
+      .catch((error: unknown) => settle({ error }));
   }
 
   return {
     promise,
     cancel: () => settle({ error: new DOMException('Parsing was cancelled.', 'AbortError') }),
+    finished: Promise.all([workerStopped, reading]).then(() => undefined),
   };
 }
