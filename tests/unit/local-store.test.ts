@@ -146,20 +146,19 @@ describe('LocalStore', () => {
 
   it('a tab alone posts nothing; two tabs that each wrote alone meet and exchange everything', async () => {
     const issue = freshIssue();
-    const posted: unknown[] = [];
+    /** Every post, in order, with the channel (one per tab) that made it. */
+    const posted: Array<{ channel: BroadcastChannel; type: unknown }> = [];
     const spy = vi.spyOn(BroadcastChannel.prototype, 'postMessage').mockImplementation(function (this: BroadcastChannel, m: unknown) {
-      posted.push(m);
+      posted.push({ channel: this, type: (m as { type?: unknown }).type });
       Reflect.apply(originalPost, this, [m]);
     });
     try {
       const docA = new Y.Doc();
       const a = open(issue, docA, { batchDelay: 60_000 });
       await a.whenSynced;
-      await new Promise((r) => setTimeout(r, 20));
-      posted.length = 0;
+      expect(posted.map((p) => p.type)).toEqual(['state']); // A asked who is there; nobody is
+      const channelA = posted[0]!.channel;
       for (let i = 0; i < 5; i++) note(docA, `alone ${i}`);
-      await new Promise((r) => setTimeout(r, 20));
-      expect(posted).toEqual([]); // nobody to tell
       // B opens with a note of its own made before it met A (loaded from nowhere: just written).
       const docB = new Y.Doc();
       note(docB, 'B before meeting');
@@ -168,11 +167,13 @@ describe('LocalStore', () => {
       await until(docB, () => bodies(docB).length === 6);
       await until(docA, () => bodies(docA).length === 6);
       expect(bodies(docA)).toEqual(bodies(docB));
+      // Nobody to tell: between its own question and its answer to B, A posted nothing.
+      expect(posted.filter((p) => p.channel === channelA).map((p) => p.type).slice(0, 2)).toEqual(['state', 'here']);
       // Now that they know each other, a new note is posted at once.
       posted.length = 0;
       note(docA, 'after meeting');
       await until(docB, () => bodies(docB).includes('after meeting'));
-      expect(posted.some((m) => (m as { type?: string }).type === 'update')).toBe(true);
+      expect(posted.some((p) => p.channel === channelA && p.type === 'update')).toBe(true);
     } finally {
       spy.mockRestore();
     }
@@ -186,13 +187,12 @@ describe('LocalStore', () => {
     const peer = new Y.Doc();
     note(peer, 'from a colleague');
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer), 'peer'); // as y-webrtc applies it: not local
-    await new Promise((r) => setTimeout(r, 30));
-    expect(store.unsaved).toBe(true);
+    // A reload reads through another connection, after any write the update could have started at once.
     expect(bodies(await reload(issue))).toEqual([]);
+    expect(store.unsaved).toBe(true);
     note(doc, 'mine'); // an own change brings the pending batch forward
-    await new Promise((r) => setTimeout(r, 30));
-    expect(store.unsaved).toBe(false);
     expect(bodies(await reload(issue))).toEqual(['from a colleague', 'mine']);
+    expect(store.unsaved).toBe(false);
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer), 'peer');
     const later = new Y.Doc();
     note(later, 'second colleague');
