@@ -40,7 +40,9 @@ function harness(costMs: number, options: Partial<RenderGateOptions> = {}) {
       },
     },
   );
-  const settle = () => new Promise<void>((r) => setTimeout(r, 0));
+  // Lets the render and its settled() microtasks run: setImmediate, not setTimeout(0), which Node
+  // rounds up to 1 ms, a wait per step that made the 400-step storm take half a second.
+  const settle = () => new Promise<void>((r) => setImmediate(r));
   /** Advances the fake clock by `ms`, firing due timers in order. */
   async function advance(ms: number): Promise<void> {
     const end = now + ms;
