@@ -57,10 +57,18 @@ test('a review package carries notes between two people with no relay, idempoten
     await openPanel(p);
     await p.page.getByTestId('import-package').setInputFiles(file);
   };
+  const confirmImport = async (p: typeof a) => {
+    await expect(p.page.getByTestId('import-preview')).toBeVisible();
+    await p.page.getByTestId('import-confirm').click();
+  };
 
   const fromA = await exportFrom(a, 'a.proofroom');
   await importInto(b, fromA);
-  await expect(b.page.getByTestId('package-result')).toHaveText('2 条新批注，来自 王敏');
+  // First what it would bring, then the merge.
+  await expect(b.page.getByTestId('import-added')).toHaveText('新增 2 条批注（王敏 2）');
+  await expect(margin(b, '包里的第一条')).toHaveCount(0);
+  await confirmImport(b);
+  await expect(b.page.getByTestId('package-result')).toContainText('已导入“a.proofroom”；2 条新批注，来自 王敏');
   await expect(margin(b, '包里的第一条')).toBeVisible();
   await expect(margin(b, '包里的第二条')).toBeVisible();
   await importInto(b, fromA);
@@ -70,7 +78,8 @@ test('a review package carries notes between two people with no relay, idempoten
   // The other way round, with B's package already holding A's notes: only B's own is new to A.
   const fromB = await exportFrom(b, 'b.proofroom');
   await importInto(a, fromB);
-  await expect(a.page.getByTestId('package-result')).toHaveText('1 条新批注，来自 李雷');
+  await confirmImport(a);
+  await expect(a.page.getByTestId('package-result')).toContainText('1 条新批注，来自 李雷');
   await expect(margin(a, 'B 自己的')).toBeVisible();
   expect(await noteCount(a)).toBe(3);
 
@@ -93,6 +102,94 @@ test('a review package carries notes between two people with no relay, idempoten
   await expect(a.page.getByTestId('package-result')).toContainText('属于另一期');
   expect(await noteCount(a)).toBe(3);
   await closeAll(a, b, other);
+});
+
+test('a package that would delete colleagues’ notes shows it first, keeps them unless confirmed, and is undone as a whole', async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const a = await openSample(browser, '王敏', baseURL!);
+  const b = await openSample(browser, '李雷', baseURL!);
+  const panel = async (p: typeof a) => {
+    if (!(await p.page.getByTestId('collab-panel').isVisible())) await p.page.getByTestId('collab-menu').click();
+  };
+  const exportFrom = async (p: typeof a, name: string): Promise<string> => {
+    await panel(p);
+    const [download] = await Promise.all([p.page.waitForEvent('download'), p.page.getByTestId('export-package').click()]);
+    const path = testInfo.outputPath(name);
+    await download.saveAs(path);
+    return path;
+  };
+  const importInto = async (p: typeof a, file: string) => {
+    await panel(p);
+    await p.page.getByTestId('import-package').setInputFiles(file);
+    await expect(p.page.getByTestId('import-preview')).toBeVisible();
+  };
+
+  for (const [i, body] of ['王一', '王二', '王三'].entries()) await comment(a, body, { start: 2 + i * 6, end: 5 + i * 6 });
+  await comment(b, '李的，之后自己删', { start: 30, end: 34 });
+  // B gets A's three notes, then A gets B's note: both hold all four.
+  const a1 = await exportFrom(a, 'a1.proofroom');
+  await importInto(b, a1);
+  await b.page.getByTestId('import-confirm').click();
+  const b1 = await exportFrom(b, 'b1.proofroom');
+  await importInto(a, b1);
+  await a.page.getByTestId('import-confirm').click();
+  await expect(margin(a, '李的，之后自己删')).toBeVisible();
+
+  // Offline, B deletes its own note (legitimately) and, with a modified client, A's three.
+  await b.page.getByTestId('collab-menu').click();
+  await b.page.locator('.note-card', { hasText: '李的，之后自己删' }).getByRole('button', { name: '删除' }).click();
+  await b.page.evaluate(() => {
+    const app = (window as unknown as { __proofroomApp: any }).__proofroomApp;
+    const doc = app.desk.session.doc;
+    const notes = doc.getMap('notes');
+    for (const n of app.desk.session.notes.notes) if (n.author.name === '王敏') doc.transact(() => notes.delete(n.id));
+  });
+  await expect.poll(() => noteCount(b)).toBe(0);
+  const crafted = await exportFrom(b, 'b2.proofroom');
+
+  // A is shown all four removals with their authors before anything happens.
+  await importInto(a, crafted);
+  const removed = a.page.getByTestId('import-removed');
+  await expect(removed).toContainText('删除 4 项');
+  await expect(removed).toContainText('李雷 的批注：李的，之后自己删（作者本人删除）');
+  await expect(removed).toContainText('王敏 的批注：王一');
+  const others = a.page.getByRole('checkbox', { name: /也删除其他人的 3 项/ });
+  await expect(others).not.toBeChecked();
+  expect(await noteCount(a)).toBe(4);
+
+  // Imported without ticking: B's own deletion applies, A's notes stay.
+  await a.page.getByTestId('import-confirm').click();
+  await expect(a.page.getByTestId('package-result')).toContainText('删除了 1 项；保留了其他人的 3 项');
+  await expect(margin(a, '李的，之后自己删')).toHaveCount(0);
+  for (const body of ['王一', '王二', '王三']) await expect(margin(a, body)).toBeVisible();
+
+  // Undone as a whole: B's note is back.
+  await a.page.getByTestId('undo-import').click();
+  await expect(a.page.getByTestId('package-result')).toHaveText('已撤销这次导入');
+  await expect(margin(a, '李的，之后自己删')).toBeVisible();
+  expect(await noteCount(a)).toBe(4);
+
+  // Someone else holding all four ticks the box: everything goes — and one click brings it all back.
+  // (Once undone, the same file does not remove them again: undo wrote them anew, and a merge is idempotent.)
+  const c = await openSample(browser, '韩梅梅', baseURL!);
+  for (const file of [a1, b1]) {
+    await importInto(c, file);
+    await c.page.getByTestId('import-confirm').click();
+  }
+  await expect.poll(() => noteCount(c)).toBe(4);
+  await importInto(c, crafted);
+  await c.page.getByRole('checkbox', { name: /也删除其他人的 3 项/ }).check();
+  await c.page.getByTestId('import-confirm').click();
+  await expect.poll(() => noteCount(c)).toBe(0);
+  await c.page.getByTestId('undo-import').click();
+  await expect.poll(() => noteCount(c)).toBe(4);
+  await c.page.reload();
+  await expect(c.page.locator('article h1')).toHaveText(FIRST_TITLE);
+  for (const body of ['王一', '王二', '王三', '李的，之后自己删']) await expect(margin(c, body)).toBeVisible();
+  await closeAll(c);
+  await closeAll(a, b);
 });
 
 test('after one visit the app opens with no network, with the issue and its notes', async ({ browser, baseURL }) => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createNote, addReply, readNotes, setIssue, signOff } from '../../src/lib/review/index.ts';
-import { decodePackage, encodePackage, importPackage, PackageError, PACKAGE_ORIGIN } from '../../src/lib/sync/review-package.ts';
+import { applyMerge, planMerge } from '../../src/lib/review/merge.ts';
+import { decodePackage, encodePackage, openPackage, PackageError, packageOrigin } from '../../src/lib/sync/review-package.ts';
 import { validatePresence } from '../../src/lib/sync/presence.ts';
 import { handBuiltIssue } from './helpers/issue-fixture.ts';
 
@@ -20,6 +21,24 @@ function reviewWith(author: typeof wang, bodies: string[]): Y.Doc {
     if (!r.ok) throw new Error(r.reason);
   }
   return doc;
+}
+
+const PACKAGE_ORIGIN = packageOrigin();
+
+/** Open, plan and merge everything, as the app does when the reviewer confirms all of it. */
+function importPackage(doc: Y.Doc, issueId: string, bytes: Uint8Array, origin: object) {
+  const { header, update } = openPackage(bytes, issueId);
+  const plan = planMerge(doc, update, header.exportedBy);
+  applyMerge(doc, update, origin).destroy();
+  const byAuthor = new Map<string, number>();
+  for (const n of plan.added) byAuthor.set(n.author.name, (byAuthor.get(n.author.name) ?? 0) + 1);
+  return {
+    notes: plan.added.length,
+    authors: [...byAuthor].sort((a, b) => b[1] - a[1]).map(([name]) => name),
+    replies: plan.repliesAdded.length,
+    signOffs: plan.signOffsAdded.length,
+    exportedBy: header.exportedBy.name,
+  };
 }
 
 const bodies = (doc: Y.Doc) => readNotes(doc).notes.map((n) => n.body).sort();

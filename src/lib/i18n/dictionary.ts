@@ -4,6 +4,7 @@
 
 import { notesEn, notesZh } from './strings-notes.ts';
 import { collabEn, collabZh } from './strings-collab.ts';
+import { packagesEn, packagesZh } from './strings-packages.ts';
 
 const coreZh = {
   'app.name': '共校',
@@ -94,7 +95,7 @@ const coreZh = {
   'help.redo': '重做',
 } as const satisfies Record<string, string>;
 
-export const zh = { ...coreZh, ...notesZh, ...collabZh };
+export const zh = { ...coreZh, ...notesZh, ...collabZh, ...packagesZh };
 export type MessageKey = keyof typeof zh;
 export type Dictionary = Record<MessageKey, string>;
 
@@ -187,7 +188,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'help.redo': 'Redo',
 };
 
-export const en: Dictionary = { ...coreEn, ...notesEn, ...collabEn };
+export const en: Dictionary = { ...coreEn, ...notesEn, ...collabEn, ...packagesEn };
 
 export const dictionaries = { 'zh-CN': zh as Dictionary, en } as const;
 export type Lang = keyof typeof dictionaries;

@@ -1,20 +1,50 @@
-// Review packages for the open review: export the doc as a `.proofroom` file, import someone else's
-// and keep what it brought (or why it was refused) for the view to show.
+// Review packages for the open review: export the doc as a `.proofroom` file; import one in two
+// steps — first what it would change (additions, edits, removals, with their authors), then the
+// merge, keeping other people's work it would remove unless that is confirmed — and undo an import
+// as a whole. Views read the preview and the outcome; they never touch yjs.
 
+import { applyMerge, isEmptyPlan, planMerge, type AppliedMerge, type MergePlan, type Removal } from '../review/merge.ts';
 import {
   PACKAGE_EXTENSION,
   PACKAGE_MIME,
-  PACKAGE_ORIGIN,
   PackageError,
   encodePackage,
-  importPackage,
-  type ImportSummary,
+  openPackage,
+  packageOrigin,
   type PackageProblem,
 } from '../sync/review-package.ts';
 import type { ReviewDesk } from './review-desk.svelte.ts';
+import type { Session } from './session.svelte.ts';
+
+/** A package read and planned, waiting for the reviewer to import it or not. */
+export interface ImportPreview {
+  fileName: string;
+  exportedBy: string;
+  plan: MergePlan;
+  /** What it would remove of people other than its author: kept unless confirmed. */
+  othersRemoved: Removal[];
+}
+
+export interface ImportDone {
+  ok: true;
+  fileName: string;
+  exportedBy: string;
+  /** Nothing to change: everything in it was already here. */
+  nothing: boolean;
+  added: number;
+  /** Authors of the added notes, most notes first. */
+  authors: string[];
+  edited: number;
+  replies: number;
+  signOffs: number;
+  removed: number;
+  /** Others' work it would have removed, kept because that was not confirmed. */
+  kept: number;
+  undone: boolean;
+}
 
 export type PackageOutcome =
-  | { ok: true; fileName: string; summary: ImportSummary }
+  | ImportDone
   | { ok: false; fileName: string; problem: PackageProblem | 'no-review' | 'unreadable'; detail: string };
 
 /** Characters that are awkward in file names on some systems. */
@@ -22,22 +52,36 @@ const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g;
 
 export class ReviewPackages {
   readonly #desk: ReviewDesk;
+  /** What the file picker offers: review packages. */
+  readonly accept = PACKAGE_EXTENSION;
   #last = $state.raw<PackageOutcome | null>(null);
+  #preview = $state.raw<ImportPreview | null>(null);
+  #pending = $state.raw<{ session: Session; update: Uint8Array } | null>(null);
+  #applied = $state.raw<{ session: Session; merge: AppliedMerge } | null>(null);
+  /** Bumped when the last import is undone (its handle is not reactive). */
+  #undone = $state(0);
   #busy = $state(false);
 
   constructor(desk: ReviewDesk) {
     this.#desk = desk;
   }
 
-  /** What the file picker offers: review packages. */
-  readonly accept = PACKAGE_EXTENSION;
-
   /** The outcome of the last import, until dismissed. */
   get last(): PackageOutcome | null {
     return this.#last;
   }
+  /** The package waiting for a decision, if any. */
+  get preview(): ImportPreview | null {
+    return this.#pending?.session === this.#desk.session ? this.#preview : null;
+  }
   get busy(): boolean {
     return this.#busy;
+  }
+  /** The last import can still be taken back as a whole. */
+  get canUndo(): boolean {
+    void this.#undone;
+    const a = this.#applied;
+    return !!a && a.session === this.#desk.session && !a.merge.undone;
   }
 
   dismiss(): void {
@@ -56,28 +100,93 @@ export class ReviewPackages {
     return new File([bytes as BlobPart], name, { type: PACKAGE_MIME });
   }
 
-  /** Merges a package file into the open review. */
-  async importFile(file: File): Promise<PackageOutcome> {
+  /** Reads a package and works out what it would change; nothing is merged yet. */
+  async open(file: File): Promise<void> {
+    this.cancel();
+    this.#last = null;
+    // The undo offered is the last import's; a new file replaces that offer.
+    this.#applied?.merge.destroy();
+    this.#applied = null;
     const session = this.#desk.session;
-    let outcome: PackageOutcome;
     if (!session) {
-      outcome = { ok: false, fileName: file.name, problem: 'no-review', detail: '' };
-    } else {
-      this.#busy = true;
-      try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const summary = importPackage(session.doc, session.issueId, bytes, PACKAGE_ORIGIN);
-        outcome = { ok: true, fileName: file.name, summary };
-      } catch (e) {
-        outcome =
-          e instanceof PackageError
-            ? { ok: false, fileName: file.name, problem: e.problem, detail: e.detail }
-            : { ok: false, fileName: file.name, problem: 'unreadable', detail: e instanceof Error ? e.message : String(e) };
-      } finally {
-        this.#busy = false;
-      }
+      this.#last = { ok: false, fileName: file.name, problem: 'no-review', detail: '' };
+      return;
     }
-    this.#last = outcome;
-    return outcome;
+    this.#busy = true;
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const { header, update } = openPackage(bytes, session.issueId);
+      const plan = planMerge(session.doc, update, header.exportedBy);
+      const preview: ImportPreview = {
+        fileName: file.name,
+        exportedBy: header.exportedBy.name,
+        plan,
+        othersRemoved: plan.removed.filter((r) => r.others),
+      };
+      if (isEmptyPlan(plan)) {
+        this.#last = outcome(preview, 0, false);
+        return;
+      }
+      this.#pending = { session, update };
+      this.#preview = preview;
+    } catch (e) {
+      this.#last =
+        e instanceof PackageError
+          ? { ok: false, fileName: file.name, problem: e.problem, detail: e.detail }
+          : { ok: false, fileName: file.name, problem: 'unreadable', detail: e instanceof Error ? e.message : String(e) };
+    } finally {
+      this.#busy = false;
+    }
   }
+
+  /**
+   * Merges the previewed package. Other people's notes, replies and sign-offs it would remove are
+   * kept unless `removeOthers` (the reviewer's explicit confirmation); its author's own removals apply.
+   */
+  confirm({ removeOthers = false } = {}): void {
+    const pending = this.#pending;
+    const preview = this.#preview;
+    if (!pending || !preview || pending.session !== this.#desk.session) return this.cancel();
+    this.#applied?.merge.destroy();
+    const keep = removeOthers ? [] : preview.othersRemoved;
+    const merge = applyMerge(pending.session.doc, pending.update, packageOrigin(), keep);
+    this.#applied = { session: pending.session, merge };
+    this.#last = outcome(preview, keep.length, false);
+    this.#pending = null;
+    this.#preview = null;
+  }
+
+  cancel(): void {
+    this.#pending = null;
+    this.#preview = null;
+  }
+
+  /** Takes the last import back: what it added goes, what it removed or changed comes back. */
+  undoImport(): void {
+    if (!this.canUndo) return;
+    this.#applied!.merge.undo();
+    this.#undone++;
+    const last = this.#last;
+    if (last?.ok) this.#last = { ...last, undone: true };
+  }
+}
+
+function outcome(preview: ImportPreview, kept: number, undone: boolean): ImportDone {
+  const { plan } = preview;
+  const byAuthor = new Map<string, number>();
+  for (const n of plan.added) byAuthor.set(n.author.name, (byAuthor.get(n.author.name) ?? 0) + 1);
+  return {
+    ok: true,
+    fileName: preview.fileName,
+    exportedBy: preview.exportedBy,
+    nothing: isEmptyPlan(plan),
+    added: plan.added.length,
+    authors: [...byAuthor].sort((a, b) => b[1] - a[1]).map(([name]) => name),
+    edited: plan.edited.length,
+    replies: plan.repliesAdded.length,
+    signOffs: plan.signOffsAdded.length,
+    removed: plan.removed.length - kept,
+    kept,
+    undone,
+  };
 }

@@ -1,17 +1,18 @@
 // Review packages: a whole review as one file, for reviewers with no signaling at all. The file is
 // `PROOFROOM\n`, one line of JSON header, then the Yjs update of the doc (docs/PROTOCOL.md §4).
-// Importing is a CRDT merge: idempotent and order-free. A bad file is refused before the doc is touched.
+// Importing is a CRDT merge: idempotent and order-free, previewed and undoable (review/merge.ts).
+// A bad file is refused before the doc is touched.
 
 import * as Y from 'yjs';
-import { readIssue, readLedger, readNotes } from '../review/index.ts';
+import { readIssue, readNotes } from '../review/index.ts';
 
 export const PACKAGE_EXTENSION = '.proofroom';
 export const PACKAGE_MIME = 'application/x-proofroom';
 const MAGIC = 'PROOFROOM\n';
 const MAX_HEADER = 16 * 1024;
 
-/** Origin of an imported package's transaction: not undoable, saved by the local store like any remote change. */
-export const PACKAGE_ORIGIN: { readonly name: 'proofroom-package' } = Object.freeze({ name: 'proofroom-package' });
+/** A fresh origin for one import's transactions: outside Ctrl+Z, undone only as a whole import. */
+export const packageOrigin = (): { readonly name: 'proofroom-package' } => Object.freeze({ name: 'proofroom-package' });
 
 export interface PackageHeader {
   format: 'proofroom-review';
@@ -35,15 +36,6 @@ export class PackageError extends Error {
     super(`review package: ${problem}${detail ? ` (${detail})` : ''}`);
     this.name = 'PackageError';
   }
-}
-
-export interface ImportSummary {
-  /** Notes that were not in the doc before, and who wrote them (names, most notes first). */
-  notes: number;
-  authors: string[];
-  replies: number;
-  signOffs: number;
-  exportedBy: string;
 }
 
 /** A package holding everything `doc` knows. */
@@ -103,41 +95,14 @@ function checkUpdate(update: Uint8Array, header: PackageHeader): void {
   }
 }
 
-function keysOf(doc: Y.Doc): { notes: Set<string>; replies: Set<string>; signOffs: Set<string> } {
-  const view = readNotes(doc);
-  const replies = new Set<string>();
-  for (const n of view.notes) for (const r of n.replies) replies.add(`${n.id}/${r.id}`);
-  const signOffs = new Set<string>();
-  for (const [articleId, list] of readLedger(doc).signOffs) for (const s of list) signOffs.add(`${articleId}/${s.author.id}`);
-  return { notes: new Set(view.notes.map((n) => n.id)), replies, signOffs };
-}
-
 /**
- * Merges a package into `doc` (whose issue is `issueId`) and says what it brought, by diffing the
- * validated notes before and after. Throws PackageError, leaving `doc` untouched, for a bad file or
- * a package of another issue.
+ * Opens a package for the review of `issueId`: its header and its update, checked on a scratch doc.
+ * Throws PackageError, touching nothing, for a bad file or a package of another issue. What merging
+ * it would change is then review/merge.ts's planMerge; applying it, applyMerge.
  */
-export function importPackage(doc: Y.Doc, issueId: string, bytes: Uint8Array, origin: unknown): ImportSummary {
+export function openPackage(bytes: Uint8Array, issueId: string): { header: PackageHeader; update: Uint8Array } {
   const { header, update } = decodePackage(bytes);
   if (header.issueId !== issueId) throw new PackageError('other-issue', header.issueTitle || header.issueId);
   checkUpdate(update, header);
-  const before = keysOf(doc);
-  Y.applyUpdate(doc, update, origin);
-  const after = readNotes(doc);
-  const byAuthor = new Map<string, number>();
-  let notes = 0;
-  for (const n of after.notes) {
-    if (before.notes.has(n.id)) continue;
-    notes++;
-    byAuthor.set(n.author.name, (byAuthor.get(n.author.name) ?? 0) + 1);
-  }
-  const now = keysOf(doc);
-  const added = (a: Set<string>, b: Set<string>) => [...b].filter((k) => !a.has(k)).length;
-  return {
-    notes,
-    authors: [...byAuthor].sort((a, b) => b[1] - a[1]).map(([name]) => name),
-    replies: added(before.replies, now.replies),
-    signOffs: added(before.signOffs, now.signOffs),
-    exportedBy: header.exportedBy.name,
-  };
+  return { header, update };
 }
