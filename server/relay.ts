@@ -1,27 +1,20 @@
 // The signaling relay: y-webrtc's protocol (subscribe, unsubscribe, publish, ping) over `ws`.
 // It binds nothing itself: mount it on any http server (attach) or route upgrades to it
-// (handleUpgrade). It keeps only in-memory topic membership, caps message size and rate per
-// connection, and terminates sockets that stop answering pings. Protocol: docs/PROTOCOL.md.
+// (handleUpgrade). It keeps only in-memory topic membership, and it is built to outlive hostile
+// clients: connections are capped per address and in total, messages are capped in size, nesting and
+// rate per connection, the messages and bytes one address can make it receive and deliver are
+// budgeted (an address over budget is not read until it is back within it), repeated log lines are
+// rate-limited, and any failure handling one connection closes that connection, never the process.
+// Protocol and limits: docs/PROTOCOL.md §1.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { createLogLimiter } from './log-limiter.ts';
+import { createAdmission, type Peer } from './relay-admission.ts';
+import { TokenBucket, nestedDeeperThan, peerLabel, requestPath, withClients } from './relay-limits.ts';
+import { withDefaults, type RelayOptions } from './relay-options.ts';
 
-export interface RelayOptions {
-  /** Largest accepted message; bigger ones close the socket with 1009 (default 64 KiB). */
-  maxMessageBytes?: number;
-  /** Sustained messages per second per connection (default 50). */
-  ratePerSecond?: number;
-  /** Messages a connection may send in a burst above the rate (default 2 × rate). */
-  burst?: number;
-  /** Interval between liveness pings; a socket silent for a whole interval is terminated (default 30 s). */
-  pingIntervalMs?: number;
-  /** Most topics one connection may hold (default 64); longest topic name (default 512). */
-  maxTopics?: number;
-  maxTopicLength?: number;
-  /** A receiver with more than this queued unsent is cut off (default 4 MiB). */
-  maxBufferedBytes?: number;
-  log?: (line: string) => void;
-}
+export type { RelayOptions };
 
 export interface Relay {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -29,6 +22,8 @@ export interface Relay {
   attach(server: Server, path?: string): void;
   /** Open connections right now. */
   readonly connections: number;
+  /** Connections counted against the caps: open ones and those still in their handshake. */
+  readonly sockets: number;
   /** Closes every connection and detaches from every server; the servers themselves stay up. */
   close(): Promise<void>;
 }
@@ -36,69 +31,101 @@ export interface Relay {
 export const CLOSE_TOO_BIG = 1009;
 export const CLOSE_POLICY = 1008;
 export const CLOSE_GOING_AWAY = 1001;
+export const CLOSE_INTERNAL_ERROR = 1011;
 
 interface Client {
   socket: WebSocket;
-  address: string;
+  peer: Peer;
+  label: string;
   topics: Set<string>;
-  tokens: number;
-  overflow: number;
-  refilledAt: number;
+  messages: TokenBucket;
+  /** Spent by each dropped message, refilled at the rate; a connection that empties it is closed. */
+  patience: TokenBucket;
   alive: boolean;
 }
 
-export function createRelay(options: RelayOptions = {}): Relay {
-  const maxMessageBytes = options.maxMessageBytes ?? 64 * 1024;
-  const rate = options.ratePerSecond ?? 50;
-  const burst = options.burst ?? rate * 2;
-  const maxTopics = options.maxTopics ?? 64;
-  const maxTopicLength = options.maxTopicLength ?? 512;
-  const maxBufferedBytes = options.maxBufferedBytes ?? 4 * 1024 * 1024;
-  const log = options.log ?? (() => {});
+const PONG = JSON.stringify({ type: 'pong' });
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const sizeOf = (raw: RawData): number =>
+  Array.isArray(raw) ? raw.reduce((sum, b) => sum + b.length, 0) : raw.byteLength;
+const textOf = (raw: RawData): string =>
+  Buffer.isBuffer(raw) ? raw.toString() : Array.isArray(raw) ? Buffer.concat(raw).toString() : Buffer.from(raw).toString();
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, clientTracking: false });
+export function createRelay(options: RelayOptions = {}): Relay {
+  const {
+    maxMessageBytes, maxDepth, rate, burst, maxConnections, maxPerAddress, addressRate, addressBurst,
+    addressBytes, addressByteBurst, pingIntervalMs, maxTopics, maxTopicLength, maxBufferedBytes,
+  } = withDefaults(options);
+  const logs = createLogLimiter(options.log ?? (() => {}), {
+    burst: options.logBurst,
+    intervalMs: options.logIntervalMs,
+  });
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxMessageBytes,
+    clientTracking: false,
+    perMessageDeflate: false,
+  });
   const topics = new Map<string, Set<Client>>();
   const clients = new Set<Client>();
   const detachers: (() => void)[] = [];
+  const admission = createAdmission(
+    { maxConnections, maxPerAddress, addressRate, addressBurst, addressBytes, addressByteBurst },
+    logs,
+  );
 
   const pingTimer = setInterval(() => {
     for (const client of clients) {
-      if (!client.alive) {
-        log(`relay: no pong from ${client.address}, terminating`);
-        client.socket.terminate();
-        continue;
-      }
-      client.alive = false;
-      client.socket.ping();
+      guard(client, () => {
+        // A paused socket reads nothing, pongs included: it is not judged silent while paused.
+        if (client.peer.resumeTimer) {
+          client.alive = true;
+          return;
+        }
+        if (!client.alive) {
+          logs.line('no pong', `relay: no pong from ${client.label}, terminating`);
+          client.socket.terminate();
+          return;
+        }
+        client.alive = false;
+        client.socket.ping();
+      });
     }
-  }, options.pingIntervalMs ?? 30_000);
+  }, pingIntervalMs);
   pingTimer.unref();
 
-  // Token bucket: each message costs a token. Messages with no token are dropped and fill an
-  // overflow bucket that drains at the same rate; a client that overflows it is flooding and is closed.
-  function admit(client: Client): 'ok' | 'drop' | 'close' {
-    const now = performance.now();
-    const refill = ((now - client.refilledAt) / 1000) * rate;
-    client.refilledAt = now;
-    client.tokens = Math.min(burst, client.tokens + refill);
-    client.overflow = Math.max(0, client.overflow - refill);
-    if (client.tokens >= 1) {
-      client.tokens -= 1;
-      return 'ok';
+  /** Runs one piece of handling for one connection; if it throws, that connection (only) is closed. */
+  function guard(client: Client, handle: () => void): void {
+    try {
+      handle();
+    } catch (error) {
+      logs.line('internal error', `relay: internal error handling ${client.label}, closing it: ${errorText(error)}`);
+      try {
+        if (client.socket.readyState === client.socket.OPEN) client.socket.close(CLOSE_INTERNAL_ERROR, 'internal error');
+        else client.socket.terminate();
+      } catch {
+        client.socket.terminate();
+      }
     }
-    client.overflow += 1;
-    return client.overflow > burst ? 'close' : 'drop';
   }
 
-  function send(receiver: Client, data: string): void {
+  /** A message over the connection's rate, dropped: a connection that keeps flooding is closed. */
+  function dropped(client: Client): void {
+    if (client.patience.take(1)) return;
+    logs.line('rate limit', `relay: ${client.label} exceeded the rate limit, closing`);
+    client.socket.close(CLOSE_POLICY, 'rate limit exceeded');
+  }
+
+  function send(receiver: Client, data: string | Buffer): void {
     const { socket } = receiver;
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > maxBufferedBytes) {
-      log(`relay: ${receiver.address} is not reading, terminating`);
+      logs.line('slow reader', `relay: ${receiver.label} is not reading, terminating`);
       socket.terminate();
       return;
     }
-    socket.send(data);
+    socket.send(data, { binary: false });
   }
 
   function unsubscribe(client: Client, topic: string): void {
@@ -114,20 +141,30 @@ export function createRelay(options: RelayOptions = {}): Relay {
   }
 
   function onMessage(client: Client, raw: RawData, isBinary: boolean): void {
-    const verdict = admit(client);
-    if (verdict === 'close') {
-      log(`relay: ${client.address} exceeded the rate limit, closing`);
-      client.socket.close(CLOSE_POLICY, 'rate limit exceeded');
+    const { socket, peer } = client;
+    // Closing (we sent a close it has not answered): whatever it still sends ends it at once, unlogged.
+    if (socket.readyState !== socket.OPEN) {
+      socket.terminate();
       return;
     }
-    if (verdict === 'drop' || isBinary) return;
+    const size = sizeOf(raw);
+    // Reading it cost the relay already, whatever becomes of it.
+    admission.charge(peer, 1, size);
+    if (!client.messages.take(1)) return dropped(client);
+    if (isBinary) return;
+    const text = textOf(raw);
+    if (nestedDeeperThan(text, maxDepth)) {
+      logs.line('too deep', `relay: ${client.label} sent a message nested deeper than ${maxDepth}, closing`);
+      socket.close(CLOSE_POLICY, 'message nested too deeply');
+      return;
+    }
     let message: unknown;
     try {
-      message = JSON.parse(raw.toString());
+      message = JSON.parse(text);
     } catch {
       return;
     }
-    if (typeof message !== 'object' || message === null) return;
+    if (typeof message !== 'object' || message === null || Array.isArray(message)) return;
     const m = message as Record<string, unknown>;
     switch (m.type) {
       case 'subscribe':
@@ -144,56 +181,81 @@ export function createRelay(options: RelayOptions = {}): Relay {
         break;
       case 'publish': {
         if (typeof m.topic !== 'string') break;
-        const receivers = topics.get(m.topic);
-        if (!receivers) break;
-        const data = JSON.stringify({ ...m, clients: receivers.size });
-        for (const receiver of receivers) {
+        const subscribers = topics.get(m.topic);
+        if (!subscribers) break;
+        const receivers = subscribers.size - (subscribers.has(client) ? 1 : 0);
+        if (receivers === 0) break;
+        admission.charge(peer, 0, size * receivers);
+        // The sender's own text, never re-serialised; encoded once and shared by every receiver's queue.
+        const data = Buffer.from(withClients(text, subscribers.size));
+        for (const receiver of subscribers) {
           if (receiver !== client) send(receiver, data);
         }
         break;
       }
       case 'ping':
-        send(client, JSON.stringify({ type: 'pong' }));
+        send(client, PONG);
         break;
     }
   }
 
-  function onConnection(socket: WebSocket, request: IncomingMessage): void {
+  function onConnection(socket: WebSocket, request: IncomingMessage, peer: Peer): void {
+    const now = performance.now();
     const client: Client = {
       socket,
-      address: `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`,
+      peer,
+      label: peerLabel(request.socket.remoteAddress, request.socket.remotePort),
       topics: new Set(),
-      tokens: burst,
-      overflow: 0,
-      refilledAt: performance.now(),
+      messages: new TokenBucket(rate, burst, now),
+      patience: new TokenBucket(rate, burst, now),
       alive: true,
     };
     clients.add(client);
-    log(`relay: connect ${client.address} (${clients.size} open)`);
+    admission.join(peer, socket);
+    logs.line('connect', `relay: connect ${client.label} (${clients.size} open)`);
     socket.on('pong', () => (client.alive = true));
-    socket.on('message', (data, isBinary) => onMessage(client, data, isBinary));
-    socket.on('error', (error) => log(`relay: ${client.address} error: ${error.message}`));
-    socket.on('close', (code) => {
-      for (const topic of [...client.topics]) unsubscribe(client, topic);
-      clients.delete(client);
-      log(`relay: disconnect ${client.address} code ${code} (${clients.size} open)`);
-    });
+    socket.on('message', (data, isBinary) => guard(client, () => onMessage(client, data, isBinary)));
+    socket.on('error', (error) => logs.line('socket error', `relay: ${client.label} error: ${error.message}`));
+    socket.on('close', (code) =>
+      guard(client, () => {
+        for (const topic of [...client.topics]) unsubscribe(client, topic);
+        clients.delete(client);
+        admission.leave(peer, socket);
+        logs.line('disconnect', `relay: disconnect ${client.label} code ${code} (${clients.size} open)`);
+      }),
+    );
   }
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, request));
+    // Errors on a socket nobody else listens to yet (a reset mid-handshake) must not be unhandled.
+    socket.on('error', () => {});
+    try {
+      const peer = admission.admit(request, socket);
+      if (!peer) return;
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        try {
+          onConnection(ws, request, peer);
+        } catch (error) {
+          logs.line('internal error', `relay: internal error accepting a connection: ${errorText(error)}`);
+          ws.terminate();
+        }
+      });
+    } catch (error) {
+      logs.line('internal error', `relay: internal error in an upgrade: ${errorText(error)}`);
+      socket.destroy();
+    }
   }
 
   function attach(server: Server, path = '/signal'): void {
     const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
-      const pathname = new URL(request.url ?? '/', 'http://relay.invalid').pathname;
-      if (pathname === path) handleUpgrade(request, socket, head);
+      if (requestPath(request.url) === path) handleUpgrade(request, socket, head);
     };
     server.on('upgrade', onUpgrade);
     detachers.push(() => server.off('upgrade', onUpgrade));
   }
 
   async function close(): Promise<void> {
+    admission.close();
     clearInterval(pingTimer);
     for (const detach of detachers.splice(0)) detach();
     const closing = [...clients].map(
@@ -207,6 +269,7 @@ export function createRelay(options: RelayOptions = {}): Relay {
     );
     await Promise.all(closing);
     await new Promise<void>((resolve) => wss.close(() => resolve()));
+    logs.flush();
   }
 
   return {
@@ -214,6 +277,9 @@ export function createRelay(options: RelayOptions = {}): Relay {
     attach,
     get connections() {
       return clients.size;
+    },
+    get sockets() {
+      return admission.sockets;
     },
     close,
   };
