@@ -1,9 +1,11 @@
 // The relay's defences one by one: buckets, address keys, the nesting scan, forwarding without
-// re-serialising, the log limiter; then the connection caps and per-address budgets on a real relay
-// with small limits.
+// re-serialising, the log limiter; then the connection caps on a real relay with small limits, and
+// the CLI's limit flags.
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createLogLimiter } from '../../server/log-limiter.ts';
@@ -313,4 +315,36 @@ describe('per-address budgets', () => {
     expect(performance.now() - started).toBeGreaterThan(500);
     expect(receiver.received.map((m) => m.data.i)).toEqual([0, 1, 2, 3, 4]);
   });
+});
+
+describe('npm run signal', () => {
+  it('takes the limits as flags', async () => {
+    const cli = fileURLToPath(new URL('../../server/signal-cli.ts', import.meta.url));
+    const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+    const child = spawn(tsx, [cli, '--port', '0', '--max-per-address', '2', '--address-bytes', '1m'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d) => {
+          out += d.toString();
+          const match = /listening on 127\.0\.0\.1:(\d+)/.exec(out);
+          if (match) resolve(Number(match[1]));
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+      });
+      const url = `ws://127.0.0.1:${port}/signal`;
+      expect(await attempt(url, '127.0.3.20')).toBe('open');
+      expect(await attempt(url, '127.0.3.20')).toBe('open');
+      expect(await attempt(url, '127.0.3.20')).toBe(429);
+      // Other paths get a 404, even a target that is not a URL.
+      expect(await attempt(`ws://127.0.0.1:${port}/other`)).toBe(404);
+      expect(await rawUpgrade(port, '//')).toMatch(/^HTTP\/1\.1 404/);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }, 60_000);
 });
