@@ -55,6 +55,28 @@ async function whenSynced(): Promise<void> {
   await room?.whenSynced;
 }
 
+/** Sets `mark` in this peer's awareness state: a small message, sent to each peer after everything sent before. */
+function mark(value: number): void {
+  room?.awareness.setLocalStateField('mark', value);
+}
+
+/** Resolves once another peer's awareness state, as received here, carries `mark` = `value`. */
+function whenMarked(value: number): Promise<void> {
+  const awareness = room!.awareness;
+  return new Promise((resolve) => {
+    const check = (): void => {
+      for (const [client, state] of awareness.getStates()) {
+        if (client === awareness.clientID || (state as { mark?: unknown }).mark !== value) continue;
+        awareness.off('change', check);
+        resolve();
+        return;
+      }
+    };
+    awareness.on('change', check);
+    check();
+  });
+}
+
 function leave(): void {
   room?.destroy();
   room = null;
@@ -62,4 +84,4 @@ function leave(): void {
   doc = new Y.Doc();
 }
 
-(globalThis as Record<string, unknown>).syncHarness = { fill, digest, join, status, whenSynced, leave };
+(globalThis as Record<string, unknown>).syncHarness = { fill, digest, join, status, whenSynced, mark, whenMarked, leave };

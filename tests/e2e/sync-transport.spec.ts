@@ -25,6 +25,8 @@ interface Harness {
   join(roomName: string, password: string | null, signaling: string): void;
   status(): Status;
   whenSynced(): Promise<void>;
+  mark(value: number): void;
+  whenMarked(value: number): Promise<void>;
   leave(): void;
 }
 
@@ -83,6 +85,12 @@ class Peer {
   }
   whenSynced(): Promise<void> {
     return this.call('whenSynced');
+  }
+  mark(value: number): Promise<void> {
+    return this.call('mark', value);
+  }
+  whenMarked(value: number): Promise<void> {
+    return this.call('whenMarked', value);
   }
   async close(): Promise<void> {
     await this.call('leave').catch(() => {});
@@ -150,8 +158,11 @@ test.describe('WebRTC transport', () => {
     // They do connect, and small messages flow: A syncs to B's (small) state.
     await expect.poll(async () => (await b.status()).webrtc).toBe(1);
     await a.whenSynced();
-    // The big sync step is dropped by the data channel; give it ample time to (not) arrive.
-    await b.page.waitForTimeout(5_000);
+    // A sent its big sync step (the answer to B's step 1) before it synced (on B's answer to A's
+    // step 1, which B sent after its own step 1). The data channel is ordered: once a small message
+    // A sends now has reached B, anything A sent before it has arrived, or never will.
+    await a.mark(1);
+    await b.whenMarked(1);
     expect(await b.digest()).toMatchObject({ textLength: 0, notes: 0 });
     expect((await b.status()).synced).toBe(false);
     await Promise.all([a.close(), b.close()]);
