@@ -67,5 +67,10 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // 15 s, not vitest's 5 s: this machine and CI have 2 cores, files run in parallel, and with a
+    // core taken CPU-bound tests run several times slower (a 0.5 s decode took 2 s on a busy
+    // machine). Every test should take under a third of this under load; a hang still fails in 15 s.
+    // Tests that spawn processes or flood sockets set their own, longer timeouts.
+    testTimeout: 15_000,
   },
 });
