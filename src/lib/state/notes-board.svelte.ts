@@ -30,6 +30,8 @@ export class NotesBoard {
   #hoverId = $state.raw<string | null>(null);
   #tab = $state.raw<MarginTab>('article');
   #filter = $state.raw<NoteFilter>(NO_FILTER);
+  /** The article's margin shows only my notes (when a colleague's flood buries them). */
+  #mineOnly = $state.raw(false);
   /** Bumped when the active passage should be scrolled into view. */
   #reveal = $state.raw(0);
 
@@ -37,7 +39,9 @@ export class NotesBoard {
     const session = this.#source.session();
     const article = this.#source.article();
     if (!session || !article) return NO_NOTES;
-    return placeNotes(article, session.notes.byArticle.get(article.id) ?? []);
+    const notes = session.notes.byArticle.get(article.id) ?? [];
+    const me = session.me.id;
+    return placeNotes(article, this.#mineOnly ? notes.filter((n) => n.author.id === me) : notes);
   });
   #filtered = $derived.by(() => filterNotes(this.#source.session()?.notes.notes ?? [], this.#filter));
   #authors = $derived.by(() => authorsOf(this.#source.session()?.notes.notes ?? []));
@@ -76,6 +80,12 @@ export class NotesBoard {
   }
   get reveal(): number {
     return this.#reveal;
+  }
+  get mineOnly(): boolean {
+    return this.#mineOnly;
+  }
+  setMineOnly(on: boolean): void {
+    this.#mineOnly = on;
   }
 
   activate(id: string | null, { reveal = false } = {}): void {

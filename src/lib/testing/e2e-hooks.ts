@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import { describeRange } from '../anchor/index.ts';
 import { createNote, LOCAL_ORIGIN, type NoteDraft } from '../review/index.ts';
+import type { Article } from '../issue/types.ts';
 import type { Session } from '../state/session.svelte.ts';
 import type { Workspace } from '../state/workspace.svelte.ts';
 
@@ -19,11 +20,25 @@ export interface TestHook {
   peerNote(articleId: string, blockId: string, start: number, end: number, body: string): string | null;
   /** `count` notes by me on the article, in one transaction, saved before resolving. */
   seed(articleId: string, count: number): Promise<number>;
+  /** `count` notes by a colleague on the article, arriving as one remote update; saved before resolving. */
+  peerSeed(articleId: string, count: number): Promise<number>;
   noteCount(): number;
   /** As a peer: writes `value` under `key` inside an existing note (a damaged field). */
   damageNote(noteId: string, key: string, value: unknown): void;
   /** As a peer: empties the review's issue map (the issue text and its id). */
   removeIssue(): void;
+}
+
+/** `count` short comments spread over the article's blocks. */
+function* drafts(a: Article, count: number): Generator<NoteDraft> {
+  const blocks = a.blocks.filter((b) => b.text.length > 4);
+  for (let i = 0; i < count; i++) {
+    const b = blocks[i % blocks.length]!;
+    const start = (i * 7) % (b.text.length - 4);
+    const end = Math.min(b.text.length, start + 2 + (i % 9));
+    const target = describeRange(a, { blockId: b.id, start, endBlockId: b.id, end });
+    if (target) yield { target, kind: 'comment', category: 'other', body: `#${i}` };
+  }
 }
 
 /** Puts the app's state and the test hook on `window`. */
@@ -62,19 +77,26 @@ function testHook(session: () => Session | null): TestHook {
       const s = need();
       const a = article(s, articleId);
       if (!a) return 0;
-      const blocks = a.blocks.filter((b) => b.text.length > 4);
       let made = 0;
       s.doc.transact(() => {
-        for (let i = 0; i < count; i++) {
-          const b = blocks[i % blocks.length]!;
-          const start = (i * 7) % (b.text.length - 4);
-          const end = Math.min(b.text.length, start + 2 + (i % 9));
-          const target = describeRange(a, { blockId: b.id, start, endBlockId: b.id, end });
-          if (!target) continue;
-          const draft: NoteDraft = { target, kind: 'comment', category: 'other', body: `#${i}` };
-          if (s.createNote(draft).ok) made++;
-        }
+        for (const draft of drafts(a, count)) if (s.createNote(draft).ok) made++;
       }, LOCAL_ORIGIN);
+      await s.flush();
+      return made;
+    },
+    async peerSeed(articleId, count) {
+      const s = need();
+      const a = article(s, articleId);
+      if (!a) return 0;
+      const peer = new Y.Doc();
+      Y.applyUpdate(peer, Y.encodeStateAsUpdate(s.doc));
+      let made = 0;
+      const author = { id: 'peer-flood', name: '同事', colour: '#0f766e' };
+      peer.transact(() => {
+        for (const draft of drafts(a, count)) if (createNote(peer, draft, author).ok) made++;
+      });
+      Y.applyUpdate(s.doc, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(s.doc)), PEER_ORIGIN);
+      peer.destroy();
       await s.flush();
       return made;
     },

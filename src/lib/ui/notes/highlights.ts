@@ -1,6 +1,7 @@
 // Paints notes over the article with the CSS Custom Highlight API: one Highlight per category and
-// per explicit colour, one for the active note and one for the hovered note. The issue text is never
-// wrapped in elements. Also answers "which notes are under this point?" for hover and click.
+// per explicit colour (split into several past PER_HIGHLIGHT ranges: a Highlight built from too many
+// ranges at once throws), one for the active note and one for the hovered note. The issue text is
+// never wrapped in elements. Also answers "which notes are under this point?" for hover and click.
 
 import { blockRangeToRange, indexBlocks } from '../../anchor/dom.ts';
 import type { BlockRange } from '../../anchor/index.ts';
@@ -29,6 +30,8 @@ const colourName = (c: HighlightColour) => `${PREFIX}pen-${c}`;
 const ACTIVE = `${PREFIX}active`;
 const HOVER = `${PREFIX}hover`;
 export const PAINTED_MARK = 'proofroom:painted';
+/** Ranges per Highlight object. */
+export const PER_HIGHLIGHT = 5000;
 
 export interface Paintable {
   id: string;
@@ -39,18 +42,28 @@ export interface Paintable {
 
 export const highlightsSupported = (): boolean => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
-function installStyles(): void {
-  if (document.getElementById(`${PREFIX}highlight-styles`)) return;
-  const rules = [
-    ...CATEGORIES.map((c) => `::highlight(${categoryName(c)}) { background-color: ${CATEGORY_COLOURS[c]}; }`),
-    ...HIGHLIGHT_COLOURS.map((c) => `::highlight(${colourName(c)}) { background-color: ${PEN_COLOURS[c]}; }`),
-    `::highlight(${HOVER}) { text-decoration: underline dotted rgba(155, 44, 31, 0.8); text-decoration-thickness: 2px; }`,
-    `::highlight(${ACTIVE}) { background-color: rgba(155, 44, 31, 0.16); text-decoration: underline solid #9b2c1f; text-decoration-thickness: 2px; }`,
-  ];
-  const style = document.createElement('style');
-  style.id = `${PREFIX}highlight-styles`;
-  style.textContent = rules.join('\n');
-  document.head.append(style);
+const BACKGROUNDS = new Map<string, string>([
+  ...CATEGORIES.map((c): [string, string] => [categoryName(c), CATEGORY_COLOURS[c]]),
+  ...HIGHLIGHT_COLOURS.map((c): [string, string] => [colourName(c), PEN_COLOURS[c]]),
+]);
+const styled = new Set<string>();
+
+/** The style rule for a highlight name (`<base>` or `<base>--<n>` for the n-th split), added once. */
+function ensureStyle(name: string): void {
+  if (styled.has(name)) return;
+  let style = document.getElementById(`${PREFIX}highlight-styles`) as HTMLStyleElement | null;
+  if (!style) {
+    style = document.createElement('style');
+    style.id = `${PREFIX}highlight-styles`;
+    style.textContent = [
+      `::highlight(${HOVER}) { text-decoration: underline dotted rgba(155, 44, 31, 0.8); text-decoration-thickness: 2px; }`,
+      `::highlight(${ACTIVE}) { background-color: rgba(155, 44, 31, 0.16); text-decoration: underline solid #9b2c1f; text-decoration-thickness: 2px; }`,
+    ].join('\n');
+    document.head.append(style);
+  }
+  const background = BACKGROUNDS.get(name.split('--')[0]!);
+  if (background) style.append(`\n::highlight(${name}) { background-color: ${background}; }`);
+  styled.add(name);
 }
 
 const rangeKey = (r: BlockRange): string => `${r.blockId}\u0000${r.start}\u0000${r.endBlockId}\u0000${r.end}`;
@@ -72,7 +85,6 @@ export class HighlightPainter {
   /** Replaces every highlight in one pass: ranges first, then one `set` per highlight. */
   paint(root: Element, items: readonly Paintable[], activeId: string | null, hoverId: string | null): void {
     if (!highlightsSupported()) return;
-    installStyles();
     if (root !== this.#root) {
       this.#root = root;
       this.#ranges = new Map();
@@ -98,13 +110,21 @@ export class HighlightPainter {
     }
     this.#ranges = ranges;
     this.#keys = keys;
-    for (const name of this.#names) if (!byName.has(name)) CSS.highlights.delete(name);
-    for (const [name, list] of byName) {
-      const h = new Highlight(...list);
-      h.priority = 0;
-      CSS.highlights.set(name, h);
+    const names: string[] = [];
+    for (const [base, list] of byName) {
+      for (let k = 0; k * PER_HIGHLIGHT < list.length; k++) {
+        const name = k === 0 ? base : `${base}--${k}`;
+        ensureStyle(name);
+        const h = new Highlight();
+        for (const range of list.slice(k * PER_HIGHLIGHT, (k + 1) * PER_HIGHLIGHT)) h.add(range);
+        h.priority = 0;
+        CSS.highlights.set(name, h);
+        names.push(name);
+      }
     }
-    this.#names = [...byName.keys()];
+    const kept = new Set(names);
+    for (const name of this.#names) if (!kept.has(name)) CSS.highlights.delete(name);
+    this.#names = names;
     this.emphasise(activeId, hoverId);
     performance.mark(PAINTED_MARK, { detail: { count: ranges.size } });
   }
@@ -122,6 +142,7 @@ export class HighlightPainter {
       CSS.highlights.delete(name);
       return;
     }
+    ensureStyle(name);
     const h = new Highlight(range);
     h.priority = priority;
     CSS.highlights.set(name, h);
