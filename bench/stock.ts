@@ -40,26 +40,40 @@ function peers(): number {
   return n;
 }
 
-const seen = new Map<string, Promise<number>>();
+interface Seen {
+  /** When B's map observer saw the entry. */
+  arrived: number;
+  /** The first frame after its text was put on the page: the same end point as the app's note-to-paint. */
+  painted: number;
+}
+const seen = new Map<string, Promise<Seen>>();
 
-/** Starts watching for `key` (call before the writer writes); `seen(key)` then gives the wall time it arrived. */
+/** Starts watching for `key` (call before the writer writes); `arrived(key)` then gives when it came and was painted. */
 function expect(key: string): void {
   seen.set(
     key,
-    new Promise<number>((resolve) => {
+    new Promise<Seen>((resolve) => {
       const map = notes();
       const observer = (event: Y.YMapEvent<Y.Map<unknown>>): void => {
         if (!event.keysChanged.has(key) || !map.has(key)) return;
-        const at = now();
+        const arrivedAt = now();
         map.unobserve(observer);
-        resolve(at);
+        // The least a view can do with it: show its text.
+        let out = document.getElementById('stock-seen');
+        if (!out) {
+          out = document.createElement('output');
+          out.id = 'stock-seen';
+          document.body.append(out);
+        }
+        out.textContent = key;
+        requestAnimationFrame(() => resolve({ arrived: arrivedAt, painted: now() }));
       };
       map.observe(observer);
     }),
   );
 }
 
-function arrived(key: string): Promise<number> {
+function arrived(key: string): Promise<Seen> {
   const p = seen.get(key);
   if (!p) throw new Error(`not watching ${key}`);
   seen.delete(key);
