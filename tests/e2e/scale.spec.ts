@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { closeAll, person, share, status, type Person } from './collab-helpers';
 import { beReviewer, card, comment, openSample } from './notes-helpers';
 
-test.describe.configure({ timeout: 150_000 });
+test.describe.configure({ timeout: 240_000 });
 
 
 
