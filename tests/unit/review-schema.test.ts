@@ -117,6 +117,7 @@ describe('notes', () => {
       body: '“发”字有误',
       suggestion: null,
       replies: [],
+      proof: null,
       problems: [],
     };
     expect(readNote(doc, id)).toEqual(expected);

@@ -108,6 +108,7 @@ export const notesZh = {
   'notes.field.colour': '颜色',
   'notes.field.status': '状态',
   'notes.field.at': '时间',
+  'notes.field.proof': '校次',
 };
 
 export const notesEn: Record<keyof typeof notesZh, string> = {
@@ -217,4 +218,5 @@ export const notesEn: Record<keyof typeof notesZh, string> = {
   'notes.field.colour': 'colour',
   'notes.field.status': 'status',
   'notes.field.at': 'time',
+  'notes.field.proof': 'proof',
 };

@@ -13,6 +13,8 @@ export const NOTE_KEY = {
   status: 's',
   edited: 'e',
   proposal: 'x',
+  /** The proof the note was made on (absent: the first). */
+  proof: 'p',
 } as const;
 
 /** Replies live in the note's map under `r/<replyId>`. */

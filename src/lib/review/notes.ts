@@ -31,6 +31,8 @@ export interface NoteDraft {
   colour?: HighlightColour | null;
   /** Required for (and only for) kind `suggestion`. */
   suggestion?: Suggestion;
+  /** The proof it is made on (that proof's issue id); absent for the review's first proof. */
+  proof?: string | null;
 }
 
 export interface NotePatch {
@@ -73,6 +75,7 @@ export function createNote(doc: Y.Doc, draft: NoteDraft, author: Author, now: nu
   if (draft.body) entries.set(NOTE_KEY.body, draft.body);
   if (draft.colour) entries.set(NOTE_KEY.colour, draft.colour);
   if (draft.kind === 'suggestion') entries.set(NOTE_KEY.proposal, draft.suggestion?.text ?? '');
+  if (draft.proof) entries.set(NOTE_KEY.proof, draft.proof);
   const check = validateNote(id, entries);
   if (!check.ok) return invalid(check.invalid.reason);
   if (check.note.problems.length > 0) return invalid(describeProblems(check.note.problems));
@@ -141,6 +144,7 @@ function entriesOf(note: Note): Map<string, unknown> {
   if (note.status !== 'open') entries.set(NOTE_KEY.status, note.status);
   if (note.edited !== null) entries.set(NOTE_KEY.edited, note.edited);
   if (note.suggestion) entries.set(NOTE_KEY.proposal, note.suggestion.text);
+  if (note.proof) entries.set(NOTE_KEY.proof, note.proof);
   return entries;
 }
 

@@ -62,6 +62,8 @@ export interface Note {
   suggestion: Suggestion | null;
   /** Oldest first. */
   replies: Reply[];
+  /** The proof it was made on (that proof's issue id), or null for the review's first proof. */
+  proof: string | null;
   /** Fields a peer wrote badly, shown with safe defaults instead; empty when all is well. */
   problems: FieldProblem[];
 }
@@ -79,7 +81,7 @@ export interface SignOff {
  */
 export const FIELDS = [
   'article', 'block', 'start', 'end-block', 'end', 'quote', 'prefix', 'suffix', 'kind', 'op', 'proposal',
-  'author', 'author-name', 'author-colour', 'created', 'edited', 'body', 'category', 'colour', 'status', 'at',
+  'author', 'author-name', 'author-colour', 'created', 'edited', 'body', 'category', 'colour', 'status', 'at', 'proof',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 

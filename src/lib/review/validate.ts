@@ -161,6 +161,9 @@ function parseNote(key: string, rec: NoteRecord): { ok: true; note: Note } | Unr
   if (kind !== 'suggestion' && (status === 'accepted' || status === 'rejected')) status = f.bad('status', `${status} on a ${kind}`, 'open');
   const colourRaw = rec.get(NOTE_KEY.colour) ?? '';
   const edited = rec.get(NOTE_KEY.edited);
+  const proofRaw = rec.get(NOTE_KEY.proof);
+  // A note whose proof cannot be read is shown on the first proof (and said so).
+  const proof = proofRaw === undefined ? null : isId(proofRaw) ? (proofRaw as string) : f.bad('proof', 'not a proof id', null);
 
   return {
     ok: true,
@@ -177,6 +180,7 @@ function parseNote(key: string, rec: NoteRecord): { ok: true; note: Note } | Unr
       body: f.text(rec.get(NOTE_KEY.body) ?? '', 'body', LIMITS.bodyLength),
       suggestion,
       replies: [],
+      proof,
       problems: f.problems,
     },
   };
