@@ -118,6 +118,8 @@ describe('notes', () => {
       suggestion: null,
       replies: [],
       proof: null,
+      decisions: [],
+      conflict: null,
       problems: [],
     };
     expect(readNote(doc, id)).toEqual(expected);

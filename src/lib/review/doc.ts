@@ -19,6 +19,8 @@ export const NOTE_KEY = {
 
 /** Replies live in the note's map under `r/<replyId>`. */
 export const REPLY_PREFIX = 'r/';
+/** Decisions (status changes) live in the note's map under `d/<decisionId>`. */
+export const DECISION_PREFIX = 'd/';
 
 /** Version tag at index 0 of the packed fixed fields. */
 export const NOTE_FORMAT = 1;

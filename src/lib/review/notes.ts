@@ -2,7 +2,8 @@
 // by the same validator as reads (so we never write what a peer could not read), and enforces authorship.
 
 import * as Y from 'yjs';
-import { NOTE_FORMAT, NOTE_KEY, REPLY_PREFIX, notesMap } from './doc.ts';
+import { heads } from './decisions.ts';
+import { DECISION_PREFIX, NOTE_FORMAT, NOTE_KEY, REPLY_PREFIX, notesMap } from './doc.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { readNote } from './read.ts';
 import {
@@ -162,7 +163,7 @@ export function repairNote(doc: Y.Doc, noteId: string, userId: string): WriteRes
   if (r.note.problems.length === 0) return { ok: true, id: noteId };
   const fixed = entriesOf(r.note);
   doc.transact(() => {
-    for (const k of Array.from(value.keys())) if (!k.startsWith(REPLY_PREFIX) && !fixed.has(k)) value.delete(k);
+    for (const k of Array.from(value.keys())) if (!k.startsWith(REPLY_PREFIX) && !k.startsWith(DECISION_PREFIX) && !fixed.has(k)) value.delete(k);
     for (const [k, v] of fixed) if (JSON.stringify(value.get(k)) !== JSON.stringify(v)) value.set(k, v);
   }, LOCAL_ORIGIN);
   return { ok: true, id: noteId };
@@ -180,10 +181,27 @@ export function deleteNote(doc: Y.Doc, noteId: string, userId: string): WriteRes
 }
 
 /** Resolve, reopen, accept or reject: anyone in the review may. */
-export function setStatus(doc: Y.Doc, noteId: string, status: NoteStatus): WriteResult {
+/**
+ * Resolve, reopen, accept or reject: anyone in the review may. With `by`, the decision is kept (who,
+ * when, in which proof) on top of the decisions current here, so one made apart by someone else is
+ * not lost: the two show as a conflict until a later decision settles it (decisions.ts). The `s` key
+ * is written too, for clients that read only it.
+ */
+export function setStatus(
+  doc: Y.Doc,
+  noteId: string,
+  status: NoteStatus,
+  by?: { author: Author; proof?: string | null; now?: number; id?: string },
+): WriteResult {
+  const before = by ? readNote(doc, noteId) : null;
   return update(doc, noteId, null, (e) => {
     if (status === 'open') e.delete(NOTE_KEY.status);
     else e.set(NOTE_KEY.status, status);
+    if (by && before) {
+      const a = by.author;
+      const supersedes = heads(before.decisions).map((d) => d.id);
+      e.set(DECISION_PREFIX + (by.id ?? newId()), [a.id, a.name, a.colour, by.now ?? Date.now(), status, by.proof ?? '', supersedes]);
+    }
   });
 }
 

@@ -46,6 +46,22 @@ export interface Reply {
   problems: FieldProblem[];
 }
 
+/**
+ * One resolve, reopen, accept or reject. Each names the decisions it was made on top of (those the
+ * person saw as current), so two made apart (offline) on the same state are both kept and, when
+ * they disagree, shown as a conflict until a later decision settles it.
+ */
+export interface Decision {
+  id: string;
+  author: Author;
+  status: NoteStatus;
+  at: number;
+  /** The proof it was made in (issue id), or null for the first. */
+  proof: string | null;
+  /** Ids of the decisions it replaced. */
+  supersedes: string[];
+}
+
 export interface Note {
   id: string;
   target: Target;
@@ -64,6 +80,10 @@ export interface Note {
   replies: Reply[];
   /** The proof it was made on (that proof's issue id), or null for the review's first proof. */
   proof: string | null;
+  /** Every decision on it, oldest first (empty for notes decided before decisions were kept). */
+  decisions: Decision[];
+  /** Decisions made apart that disagree, until one made on top of them settles it; else null. */
+  conflict: Decision[] | null;
   /** Fields a peer wrote badly, shown with safe defaults instead; empty when all is well. */
   problems: FieldProblem[];
 }
@@ -92,7 +112,7 @@ export interface FieldProblem {
 
 /** An entry of the shared doc that could not be read at all and was left out of what the app sees. */
 export interface InvalidEntry {
-  kind: 'note' | 'reply' | 'sign-off' | 'issue';
+  kind: 'note' | 'reply' | 'decision' | 'sign-off' | 'issue';
   /** The entry's key in the doc (truncated). */
   key: string;
   reason: string;

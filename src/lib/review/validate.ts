@@ -5,7 +5,8 @@
 // reported as an InvalidEntry. Never throws. Writes use the same checks and accept no problem.
 
 import * as Y from 'yjs';
-import { NOTE_FORMAT, NOTE_KEY, REPLY_PREFIX } from './doc.ts';
+import { byTime, effectiveStatus } from './decisions.ts';
+import { DECISION_PREFIX, NOTE_FORMAT, NOTE_KEY, REPLY_PREFIX } from './doc.ts';
 import {
   CATEGORIES,
   HIGHLIGHT_COLOURS,
@@ -14,6 +15,7 @@ import {
   NOTE_STATUSES,
   SUGGESTION_OPS,
   type Author,
+  type Decision,
   type Field,
   type FieldProblem,
   type InvalidEntry,
@@ -181,6 +183,8 @@ function parseNote(key: string, rec: NoteRecord): { ok: true; note: Note } | Unr
       suggestion,
       replies: [],
       proof,
+      decisions: [],
+      conflict: null,
       problems: f.problems,
     },
   };
@@ -195,6 +199,25 @@ export function validateReply(key: string, value: unknown): { ok: true; reply: R
   }
 }
 
+/** Validate one decision entry (`d/<decisionId>` → tuple); a decision that cannot be read is left out. */
+export function validateDecision(key: string, value: unknown): { ok: true; decision: Decision } | { ok: false; reason: string } {
+  const id = key.slice(DECISION_PREFIX.length);
+  if (!isId(id)) return { ok: false, reason: 'decision id is not an id' };
+  if (!Array.isArray(value) || value.length !== 7) return { ok: false, reason: 'decision is not a 7-item array' };
+  const [aid, name, colour, at, status, proof, supersedes] = value as unknown[];
+  if (!(NOTE_STATUSES as readonly unknown[]).includes(status)) return { ok: false, reason: `unknown status ${clip(status)}` };
+  if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) return { ok: false, reason: 'not a time' };
+  if (proof !== '' && !isId(proof)) return { ok: false, reason: 'not a proof id' };
+  if (!Array.isArray(supersedes) || supersedes.length > 64 || !supersedes.every(isId)) return { ok: false, reason: 'supersedes is not a list of ids' };
+  const f = new Fields();
+  const author = f.author(aid, name, colour);
+  if (author.id === '') return { ok: false, reason: 'no author' };
+  return {
+    ok: true,
+    decision: { id, author, status: status as Decision['status'], at, proof: proof === '' ? null : (proof as string), supersedes: supersedes as string[] },
+  };
+}
+
 export type NoteResult = { ok: true; note: Note; invalid: InvalidEntry[] } | { ok: false; invalid: InvalidEntry };
 
 /** Validate one entry of the notes map. Unreadable replies are left out of the note and reported. */
@@ -207,7 +230,14 @@ export function validateNote(key: unknown, value: unknown): NoteResult {
     if (!r.ok) return unreadable(r.reason);
     const note = r.note;
     const invalid: InvalidEntry[] = [];
+    const decisions: Decision[] = [];
     value.forEach((v, k) => {
+      if (typeof k === 'string' && k.startsWith(DECISION_PREFIX)) {
+        const d = validateDecision(k, v);
+        if (d.ok) decisions.push(d.decision);
+        else invalid.push({ kind: 'decision', key: short(`${key}/${k}`), reason: d.reason });
+        return;
+      }
       if (typeof k !== 'string' || !k.startsWith(REPLY_PREFIX)) return;
       if (note.replies.length >= LIMITS.repliesPerNote) {
         invalid.push({ kind: 'reply', key: short(`${key}/${k}`), reason: 'too many replies' });
@@ -218,6 +248,14 @@ export function validateNote(key: unknown, value: unknown): NoteResult {
       else invalid.push({ kind: 'reply', key: short(`${key}/${k}`), reason: reply.reason });
     });
     note.replies.sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (decisions.length > 0) {
+      // Kept decisions decide the status; those a note of its kind cannot have are left out.
+      const allowed = note.kind === 'suggestion' ? decisions : decisions.filter((d) => d.status === 'open' || d.status === 'resolved');
+      note.decisions = byTime(allowed);
+      const { status, conflict } = effectiveStatus(note.decisions, note.status);
+      note.status = status;
+      note.conflict = conflict;
+    }
     return { ok: true, note, invalid };
   } catch {
     return unreadable('unreadable');
