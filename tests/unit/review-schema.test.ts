@@ -266,8 +266,8 @@ describe('the ledger', () => {
     expect(signOff(doc, 'a1', li, 40).ok).toBe(true);
     let ledger = readLedger(doc);
     expect(ledger.signOffs.get('a1')).toEqual([
-      { articleId: 'a1', author: li, at: 40, problems: [] },
-      { articleId: 'a1', author: wang, at: 50, problems: [] },
+      { articleId: 'a1', proof: null, author: li, at: 40, problems: [] },
+      { articleId: 'a1', proof: null, author: wang, at: 50, problems: [] },
     ]);
     expect(articleState(undefined, ledger.signOffs.get('a1'))).toBe('signed-off');
     expect(revokeSignOff(doc, 'a1', wang.id).ok).toBe(true);

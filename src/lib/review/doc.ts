@@ -29,5 +29,9 @@ export const issueMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.issue);
 export const notesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.notes);
 export const ledgerMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.ledger);
 
-/** Ledger key of a sign-off. */
-export const signOffKey = (articleId: string, userId: string): string => `${articleId}/${userId}`;
+/** Ledger key of a sign-off: `<articleId>/<userId>` in the first proof, `<proofId>:<articleId>/<userId>` in a later one. */
+export const signOffKey = (articleId: string, userId: string, proof: string | null = null): string =>
+  `${proof ? `${proof}:` : ''}${articleId}/${userId}`;
+
+/** Where a proof's sign-offs of an article are listed in a LedgerView. */
+export const ledgerArticleKey = (articleId: string, proof: string | null): string => (proof ? `${proof}:${articleId}` : articleId);

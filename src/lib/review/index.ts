@@ -12,3 +12,8 @@ export { setIssue, readIssue, ISSUE_KEY, type IssueRead } from './issue-field.ts
 export { createUndoManager } from './undo.ts';
 export { observeReview } from './observe.ts';
 export { validateNote, validateReply, validateSignOff, UNKNOWN_NAME, UNKNOWN_COLOUR } from './validate.ts';
+export { readProofs, addProof, restoreProof, type Proof, type ProofWrite } from './proofs.ts';
+export { readCarry, writeCarry, carryKey, CARRY_STATUSES, type CarryRecord, type CarryStatus, type CarryWrite } from './carry.ts';
+export { notesInProof, roundOf, type ProofNote, type ProofNotes } from './proof-notes.ts';
+export { heads, effectiveStatus } from './decisions.ts';
+export { ledgerArticleKey } from './doc.ts';

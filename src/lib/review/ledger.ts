@@ -7,8 +7,8 @@ import { LOCAL_ORIGIN } from './origin.ts';
 import type { Author, WriteResult } from './types.ts';
 import { validateSignOff } from './validate.ts';
 
-export function signOff(doc: Y.Doc, articleId: string, author: Author, now: number = Date.now()): WriteResult {
-  const key = signOffKey(articleId, author.id);
+export function signOff(doc: Y.Doc, articleId: string, author: Author, now: number = Date.now(), proof: string | null = null): WriteResult {
+  const key = signOffKey(articleId, author.id, proof);
   const value = [author.name, author.colour, now];
   const check = validateSignOff(key, value);
   if (!check.ok) return { ok: false, reason: 'invalid', detail: check.invalid.reason };
@@ -18,8 +18,8 @@ export function signOff(doc: Y.Doc, articleId: string, author: Author, now: numb
 }
 
 /** Withdraw your own sign-off of an article. */
-export function revokeSignOff(doc: Y.Doc, articleId: string, userId: string): WriteResult {
-  const key = signOffKey(articleId, userId);
+export function revokeSignOff(doc: Y.Doc, articleId: string, userId: string, proof: string | null = null): WriteResult {
+  const key = signOffKey(articleId, userId, proof);
   const ledger = ledgerMap(doc);
   if (!ledger.has(key)) return { ok: false, reason: 'not-found' };
   doc.transact(() => ledger.delete(key), LOCAL_ORIGIN);

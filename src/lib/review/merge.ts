@@ -52,7 +52,7 @@ function noteFields(a: Note, b: Note): NoteField[] {
 
 function signOffsOf(doc: Y.Doc): Map<string, SignOff> {
   const out = new Map<string, SignOff>();
-  for (const list of readLedger(doc).signOffs.values()) for (const s of list) out.set(signOffKey(s.articleId, s.author.id), s);
+  for (const list of readLedger(doc).signOffs.values()) for (const s of list) out.set(signOffKey(s.articleId, s.author.id, s.proof), s);
   return out;
 }
 
@@ -112,7 +112,7 @@ export function applyMerge(doc: Y.Doc, update: Uint8Array, origin: object, keep:
   const ledger = ledgerMap(doc);
   // What `keep` needs, read before the merge removes it.
   const saved = keep.map((r) => {
-    if (r.kind === 'sign-off') return { r, value: ledger.get(signOffKey(r.signOff.articleId, r.signOff.author.id)) };
+    if (r.kind === 'sign-off') return { r, value: ledger.get(signOffKey(r.signOff.articleId, r.signOff.author.id, r.signOff.proof)) };
     const note = notes.get(r.note.id);
     const entries = note instanceof Y.Map ? new Map<string, unknown>(note.entries()) : new Map<string, unknown>();
     return { r, value: entries };
@@ -123,7 +123,7 @@ export function applyMerge(doc: Y.Doc, update: Uint8Array, origin: object, keep:
     doc.transact(() => {
       for (const { r, value } of saved) {
         if (r.kind === 'sign-off') {
-          if (value !== undefined) ledger.set(signOffKey(r.signOff.articleId, r.signOff.author.id), value);
+          if (value !== undefined) ledger.set(signOffKey(r.signOff.articleId, r.signOff.author.id, r.signOff.proof), value);
         } else if (r.kind === 'note') {
           notes.set(r.note.id, new Y.Map<unknown>([...(value as Map<string, unknown>)]));
         } else {

@@ -2,14 +2,24 @@
 // or orphaned), in reading order; the all-notes filters; stepping from note to note. Pure: no DOM,
 // no Svelte, no yjs.
 
-import { findTarget, type AnchorStrategy, type BlockRange } from '../anchor/index.ts';
+import { findTarget, type AnchorStrategy, type BlockRange, type Target } from '../anchor/index.ts';
 import type { Article } from '../issue/types.ts';
+import type { CarryRecord } from './carry.ts';
 import type { Category, Note, NoteKind, NoteStatus } from './types.ts';
 
 export interface PlacedNote {
   note: Note;
   range: BlockRange;
   strategy: Exclude<AnchorStrategy, 'orphan'>;
+  /** Made in an earlier proof and carried into this one: its 核红 record there. */
+  carried: CarryRecord | null;
+}
+
+/** A note to place, with where it is in the proof shown (its own target, or where it was carried). */
+export interface NoteAt {
+  note: Note;
+  target: Target | null;
+  carried?: CarryRecord | null;
 }
 
 export interface ArticleNotes {
@@ -21,15 +31,21 @@ export interface ArticleNotes {
 
 export const NO_NOTES: ArticleNotes = { placed: [], orphans: [] };
 
+/** Places notes made in the proof shown (their own targets). */
 export function placeNotes(article: Article, notes: readonly Note[]): ArticleNotes {
+  return placeNotesAt(article, notes.map((note) => ({ note, target: note.target })));
+}
+
+/** Places notes at the targets given for the proof shown; one with no target is an orphan. */
+export function placeNotesAt(article: Article, items: readonly NoteAt[]): ArticleNotes {
   const blockIndex = new Map<string, number>();
   article.blocks.forEach((b, i) => blockIndex.has(b.id) || blockIndex.set(b.id, i));
   const placed: PlacedNote[] = [];
   const orphans: Note[] = [];
-  for (const note of notes) {
-    const anchor = findTarget(article, note.target);
-    if (anchor.strategy === 'orphan') orphans.push(note);
-    else placed.push({ note, range: anchor.range, strategy: anchor.strategy });
+  for (const { note, target, carried = null } of items) {
+    const anchor = target ? findTarget(article, target) : null;
+    if (!anchor || anchor.strategy === 'orphan') orphans.push(note);
+    else placed.push({ note, range: anchor.range, strategy: anchor.strategy, carried });
   }
   const key = (p: PlacedNote) => blockIndex.get(p.range.blockId) ?? 0;
   // Notes arrive oldest first and the sort is stable, so ties keep creation order.

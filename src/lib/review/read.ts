@@ -1,7 +1,7 @@
 // The read model: validated notes and sign-offs out of the doc, grouped and counted per article.
 
 import type * as Y from 'yjs';
-import { ledgerMap, notesMap } from './doc.ts';
+import { ledgerArticleKey, ledgerMap, notesMap } from './doc.ts';
 import type { InvalidEntry, Note, SignOff } from './types.ts';
 import { validateNote, validateSignOff, type NoteResult } from './validate.ts';
 
@@ -119,7 +119,7 @@ export function readNote(doc: Y.Doc, id: string): Note | null {
 }
 
 export interface LedgerView {
-  /** Sign-offs per article, earliest first. */
+  /** Sign-offs per article of a proof (key: ledgerArticleKey(articleId, proof)), earliest first. */
   signOffs: Map<string, SignOff[]>;
   invalid: InvalidEntry[];
 }
@@ -133,8 +133,9 @@ export function readLedger(doc: Y.Doc): LedgerView {
       invalid.push(r.invalid);
       return;
     }
-    let list = signOffs.get(r.signOff.articleId);
-    if (!list) signOffs.set(r.signOff.articleId, (list = []));
+    const at = ledgerArticleKey(r.signOff.articleId, r.signOff.proof);
+    let list = signOffs.get(at);
+    if (!list) signOffs.set(at, (list = []));
     list.push(r.signOff);
   });
   for (const list of signOffs.values()) list.sort((a, b) => a.at - b.at || (a.author.id < b.author.id ? -1 : 1));

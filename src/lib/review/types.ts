@@ -90,6 +90,8 @@ export interface Note {
 
 export interface SignOff {
   articleId: string;
+  /** The proof it was made in (issue id), or null for the first. */
+  proof: string | null;
   author: Author;
   at: number;
   problems: FieldProblem[];

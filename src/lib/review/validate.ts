@@ -262,21 +262,25 @@ export function validateNote(key: unknown, value: unknown): NoteResult {
   }
 }
 
-/** Validate one ledger entry: key `articleId/userId`, value `[name, colour, at]`. */
+/** Validate one ledger entry: key `[proofId:]articleId/userId`, value `[name, colour, at]`. */
 export function validateSignOff(key: unknown, value: unknown): { ok: true; signOff: SignOff } | { ok: false; invalid: InvalidEntry } {
   const unreadable = (reason: string) => ({ ok: false as const, invalid: { kind: 'sign-off' as const, key: short(key), reason } });
   try {
     if (typeof key !== 'string') return unreadable('key is not a string');
     const slash = key.lastIndexOf('/');
-    const articleId = key.slice(0, slash);
-    if (slash <= 0 || articleId.length > LIMITS.blockIdLength) return unreadable('key is not articleId/userId');
+    const colon = key.indexOf(':');
+    const proof = colon > 0 && colon < slash ? key.slice(0, colon) : null;
+    const articleId = key.slice(proof ? colon + 1 : 0, slash);
+    if (slash <= 0 || !articleId || articleId.length > LIMITS.blockIdLength || (proof !== null && !isId(proof))) {
+      return unreadable('key is not articleId/userId');
+    }
     if (!Array.isArray(value) || value.length !== 3) return unreadable('sign-off is not a 3-item array');
     const [name, colour, at] = value as unknown[];
     const f = new Fields();
     const author = f.author(key.slice(slash + 1), name, colour);
     // The user id is the key: a sign-off nobody can be said to have made is not one.
     if (author.id === '') return unreadable('key is not articleId/userId');
-    return { ok: true, signOff: { articleId, author, at: f.time(at, 'at', 0), problems: f.problems } };
+    return { ok: true, signOff: { articleId, proof, author, at: f.time(at, 'at', 0), problems: f.problems } };
   } catch {
     return unreadable('unreadable');
   }
