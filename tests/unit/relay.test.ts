@@ -1,7 +1,9 @@
 // The signaling relay (server/relay.ts) on a real http server on 127.0.0.1 with real `ws` clients.
+// Every wait is for an event (a message, a close, a log line); where the relay's behaviour depends on
+// its clock, the clock is faked and moved by the test.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { CLOSE_POLICY, CLOSE_TOO_BIG, createRelay, type Relay, type RelayOptions } from '../../server/relay.ts';
 
@@ -11,6 +13,8 @@ interface Running {
   url: string;
   port: number;
   lines: string[];
+  /** The first line logged (or already logged) that matches `pattern`. */
+  logged(pattern: RegExp): Promise<string>;
 }
 
 const running: Running[] = [];
@@ -18,7 +22,19 @@ const sockets: WebSocket[] = [];
 
 async function start(options: RelayOptions = {}, port = 0): Promise<Running> {
   const lines: string[] = [];
-  const relay = createRelay({ log: (line) => lines.push(line), ...options });
+  const watchers: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  const log = (line: string): void => {
+    lines.push(line);
+    for (const w of watchers.filter((w) => w.pattern.test(line))) {
+      watchers.splice(watchers.indexOf(w), 1);
+      w.resolve(line);
+    }
+  };
+  const logged = (pattern: RegExp): Promise<string> => {
+    const line = lines.find((l) => pattern.test(l));
+    return line !== undefined ? Promise.resolve(line) : new Promise((resolve) => watchers.push({ pattern, resolve }));
+  };
+  const relay = createRelay({ log, ...options });
   const server = createServer((_req, res) => res.end('relay test'));
   relay.attach(server);
   await new Promise<void>((resolve, reject) => {
@@ -26,7 +42,7 @@ async function start(options: RelayOptions = {}, port = 0): Promise<Running> {
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const actual = (server.address() as AddressInfo).port;
-  const r = { relay, server, url: `ws://127.0.0.1:${actual}/signal`, port: actual, lines };
+  const r = { relay, server, url: `ws://127.0.0.1:${actual}/signal`, port: actual, lines, logged };
   running.push(r);
   return r;
 }
@@ -83,6 +99,7 @@ async function settle(client: TestClient): Promise<void> {
 }
 
 afterEach(async () => {
+  vi.useRealTimers();
   for (const ws of sockets.splice(0)) ws.terminate();
   for (const r of [...running]) await stop(r);
 });
@@ -113,7 +130,7 @@ describe('signaling relay', () => {
   });
 
   it('stops delivering after unsubscribe, and after a subscriber disconnects', async () => {
-    const { url, relay } = await start();
+    const { url, relay, logged } = await start();
     const [a, b, c] = await Promise.all([connect(url), connect(url), connect(url)]);
     for (const x of [a, b, c]) x.ws.send(JSON.stringify({ type: 'subscribe', topics: ['room-u'] }));
     await Promise.all([a, b, c].map(settle));
@@ -122,7 +139,9 @@ describe('signaling relay', () => {
     await settle(b);
     c.ws.close();
     await closed(c.ws);
-    await expect.poll(() => relay.connections).toBe(2);
+    // Logged once the relay has dropped the connection and its subscriptions.
+    await logged(/disconnect .* \(2 open\)/);
+    expect(relay.connections).toBe(2);
 
     a.ws.send(JSON.stringify({ type: 'publish', topic: 'room-u', data: 1 }));
     await Promise.all([a, b].map(settle));
@@ -162,6 +181,8 @@ describe('signaling relay', () => {
   });
 
   it('drops messages over the rate limit and closes a flooding connection', async () => {
+    // The relay's clock stands still, so nothing refills however long the 500 take to arrive.
+    vi.useFakeTimers({ toFake: ['performance'] });
     const { url, lines } = await start({ ratePerSecond: 20, burst: 20 });
     const [a, b, c] = await Promise.all([connect(url), connect(url), connect(url)]);
     for (const x of [b, c]) x.ws.send(JSON.stringify({ type: 'subscribe', topics: ['room-flood'] }));
@@ -172,36 +193,49 @@ describe('signaling relay', () => {
     const { code } = await aClosed;
     expect(code).toBe(CLOSE_POLICY);
     await settle(b);
-    // Far fewer than the 500 sent got through (the burst plus what refilled meanwhile).
-    expect(b.inbox.length).toBeGreaterThan(0);
-    expect(b.inbox.length).toBeLessThan(100);
-    expect(lines.some((l) => l.includes('rate limit'))).toBe(true);
+    // Of the 500 sent, the burst got through and nothing more: the next 20 spent the connection's
+    // patience, dropped, and the one after that closed it.
+    expect(b.inbox.map((m) => m.data)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(lines.filter((l) => l.includes('rate limit'))).toHaveLength(1);
 
     // Well-behaved clients are unaffected.
     c.ws.send(JSON.stringify({ type: 'publish', topic: 'room-flood', data: 'after' }));
-    await expect.poll(() => b.inbox.some((m) => m.data === 'after')).toBe(true);
+    for (;;) if ((await b.next()).data === 'after') break;
   });
 
   it('terminates sockets that stop answering pings', async () => {
-    const { url, relay } = await start({ pingIntervalMs: 100 });
+    // The ping interval runs on a fake clock that the test moves, one whole interval at a time, so a
+    // slow machine cannot make a pong late.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const { url, relay, logged } = await start({ pingIntervalMs: 30_000 });
     const a = await connect(url);
     // A client whose pong never comes: ws answers pings automatically unless told otherwise.
     const silent = new WebSocket(url, { autoPong: false });
     sockets.push(silent);
     await new Promise((resolve) => silent.once('open', resolve));
     expect(relay.connections).toBe(2);
-    const { code } = await closed(silent);
-    expect(code).toBe(1006);
+
+    // First interval: both are pinged.
+    const pinged = [a.ws, silent].map((ws) => new Promise((resolve) => ws.once('ping', resolve)));
+    vi.advanceTimersByTime(30_000);
+    await Promise.all(pinged);
+    // a answered its ping before sending this, so once this is answered the relay has a's pong.
     await settle(a);
+    // Second interval: whoever has not answered the first ping is cut off.
+    const silentClosed = closed(silent);
+    vi.advanceTimersByTime(30_000);
+    expect((await silentClosed).code).toBe(1006);
+    await logged(/disconnect .* code 1006 \(1 open\)/);
     expect(relay.connections).toBe(1);
+    await settle(a);
   });
 
   it('logs connections with the remote address and count', async () => {
-    const { url, lines } = await start();
+    const { url, lines, logged } = await start();
     const a = await connect(url);
     a.ws.close();
     await closed(a.ws);
-    await expect.poll(() => lines.some((l) => l.includes('disconnect'))).toBe(true);
+    await logged(/disconnect/);
     expect(lines[0]).toMatch(/connect 127\.0\.0\.1:\d+ \(1 open\)/);
     expect(lines.at(-1)).toMatch(/disconnect 127\.0\.0\.1:\d+ code 1005 \(0 open\)/);
   });
