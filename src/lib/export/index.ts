@@ -1,0 +1,6 @@
+// Export and import of a review's notes: pure, for the Export menu, the report CLI and tests.
+
+export type { ApplyMode, ExportFormat, ExportInput, ExportLang, ExportNote, ExportOptions, ExportReply } from './types.ts';
+export { FORMATS, formatById } from './registry.ts';
+export { correctionRows, correctionSheet, correctionsCsv, isCorrection, type CorrectionRow, type CorrectionSheet } from './corrections.ts';
+export { correctionHeaders, kindLabel, categoryLabel, statusLabel } from './labels.ts';

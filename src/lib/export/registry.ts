@@ -1,0 +1,10 @@
+// The one list of export formats: the Export menu and the report CLI read it, in this order.
+
+import { correctionsCsvFormat } from './corrections.ts';
+import type { ExportFormat } from './types.ts';
+
+export const FORMATS: readonly ExportFormat[] = Object.freeze([correctionsCsvFormat]);
+
+export function formatById(id: string): ExportFormat | undefined {
+  return FORMATS.find((f) => f.id === id);
+}
