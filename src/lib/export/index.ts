@@ -3,4 +3,5 @@
 export type { ApplyMode, ExportFormat, ExportInput, ExportLang, ExportNote, ExportOptions, ExportReply } from './types.ts';
 export { FORMATS, formatById } from './registry.ts';
 export { correctionRows, correctionSheet, correctionsCsv, isCorrection, type CorrectionRow, type CorrectionSheet } from './corrections.ts';
+export { reportMarkdown } from './report-md.ts';
 export { correctionHeaders, kindLabel, categoryLabel, statusLabel } from './labels.ts';

@@ -1,9 +1,10 @@
 // The one list of export formats: the Export menu and the report CLI read it, in this order.
 
 import { correctionsCsvFormat } from './corrections.ts';
+import { reportMarkdownFormat } from './report-md.ts';
 import type { ExportFormat } from './types.ts';
 
-export const FORMATS: readonly ExportFormat[] = Object.freeze([correctionsCsvFormat]);
+export const FORMATS: readonly ExportFormat[] = Object.freeze([correctionsCsvFormat, reportMarkdownFormat]);
 
 export function formatById(id: string): ExportFormat | undefined {
   return FORMATS.find((f) => f.id === id);
