@@ -4,4 +4,7 @@ export type { ApplyMode, ExportFormat, ExportInput, ExportLang, ExportNote, Expo
 export { FORMATS, formatById } from './registry.ts';
 export { correctionRows, correctionSheet, correctionsCsv, isCorrection, type CorrectionRow, type CorrectionSheet } from './corrections.ts';
 export { reportMarkdown } from './report-md.ts';
+export { annotationCollection } from './w3c-export.ts';
+export { importAnnotations, type ImportResult, type ImportedNote, type ImportedReply } from './w3c-import.ts';
+export type { Anchoring } from './find-in-issue.ts';
 export { correctionHeaders, kindLabel, categoryLabel, statusLabel } from './labels.ts';

@@ -3,8 +3,9 @@
 import { correctionsCsvFormat } from './corrections.ts';
 import { reportMarkdownFormat } from './report-md.ts';
 import type { ExportFormat } from './types.ts';
+import { w3cFormat } from './w3c-export.ts';
 
-export const FORMATS: readonly ExportFormat[] = Object.freeze([correctionsCsvFormat, reportMarkdownFormat]);
+export const FORMATS: readonly ExportFormat[] = Object.freeze([correctionsCsvFormat, reportMarkdownFormat, w3cFormat]);
 
 export function formatById(id: string): ExportFormat | undefined {
   return FORMATS.find((f) => f.id === id);
