@@ -7,4 +7,6 @@ export { reportMarkdown } from './report-md.ts';
 export { annotationCollection } from './w3c-export.ts';
 export { importAnnotations, type ImportResult, type ImportedNote, type ImportedReply } from './w3c-import.ts';
 export type { Anchoring } from './find-in-issue.ts';
+export { applySuggestions, type AppliedSuggestions, type SkippedSuggestion } from './apply.ts';
+export { issueText, skippedWarnings } from './corrected.ts';
 export { correctionHeaders, kindLabel, categoryLabel, statusLabel } from './labels.ts';
