@@ -67,6 +67,11 @@ describe('importing W3C annotations from another tool', () => {
     ]);
   });
 
+  it('reads times before 1970 as 1970, which the review can hold', () => {
+    const r = importAnnotations({ ...fromElsewhere, created: '1969-07-20T20:17:00Z', modified: '1969-07-21T02:56:00Z' }, issue);
+    expect(r.drafts[0]).toMatchObject({ created: 0, edited: null });
+  });
+
   it('uses the position of one of our articles to choose among repeated passages', () => {
     // 们 occurs three times in a1.4; the position names the second (先生们), the quote alone the first.
     const text = '尊敬的各位政党领导人，女士们，先生们，朋友们：';

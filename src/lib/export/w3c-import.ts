@@ -60,6 +60,9 @@ function author(agent: RawAgent | null): Author {
   return { id, name, colour };
 }
 
+/** A time the review can hold (from 1970 on): an earlier one reads as the epoch. */
+const when = (t: number | null): number | null => (t === null ? null : Math.max(0, t));
+
 const pick = <T extends string>(allowed: readonly T[], v: string | undefined): T | null => (allowed as readonly string[]).includes(v ?? '') ? (v as T) : null;
 
 const KIND_BY_MOTIVATION: Array<[string, NoteKind]> = [
@@ -161,7 +164,7 @@ function collect(json: unknown, issue: Issue, now: number, result: ImportResult)
       continue;
     }
     const c = content(a, found.target.quote, result.errors);
-    const created = a.created ?? a.modified ?? now;
+    const created = when(a.created ?? a.modified) ?? now;
     const status = pick(NOTE_STATUSES, a.ext.status) ?? 'open';
     notes.set(a.id, {
       id: derivedId(a.id, noteIdOf(a.id)),
@@ -173,7 +176,7 @@ function collect(json: unknown, issue: Issue, now: number, result: ImportResult)
       colour: pick(HIGHLIGHT_COLOURS, a.ext.highlight),
       author: author(a.creator),
       created,
-      edited: a.modified !== null && a.modified !== created ? a.modified : null,
+      edited: a.modified !== null && when(a.modified) !== created ? when(a.modified) : null,
       // Accepted and rejected belong to suggestions only.
       status: c.kind !== 'suggestion' && (status === 'accepted' || status === 'rejected') ? ('resolved' as NoteStatus) : status,
       body: c.body,
@@ -192,13 +195,13 @@ function collect(json: unknown, issue: Issue, now: number, result: ImportResult)
       result.errors.push(`${a.id.slice(0, 80)}: a reply with no text; skipped.`);
       continue;
     }
-    const created = a.created ?? a.modified ?? now;
+    const created = when(a.created ?? a.modified) ?? now;
     note.replies.push({
       id: derivedId(a.id, replyIdOf(a.id)),
       author: author(a.creator),
       body: text,
       created,
-      edited: a.modified !== null && a.modified !== created ? a.modified : null,
+      edited: a.modified !== null && when(a.modified) !== created ? when(a.modified) : null,
     });
   }
   for (const note of notes.values()) note.replies.sort((x, y) => x.created - y.created || (x.id < y.id ? -1 : 1));
