@@ -116,6 +116,9 @@ describe('importing W3C annotations from another tool', () => {
     expect(r.errors).toEqual([]);
     expect(r.drafts).toHaveLength(1);
     expect(r.drafts[0]!.replies.map((x) => [x.body, x.author.name])).toEqual([['一楼', 'wang'], ['二楼', 'wang']]);
+    const loop = importAnnotations([fromElsewhere, reply('urn:r1', 'urn:r2', 'a', '2024-05-01T09:00:00Z'), reply('urn:r2', 'urn:r1', 'b', '2024-05-01T09:00:00Z')], issue);
+    expect(loop.drafts[0]!.replies).toEqual([]);
+    expect(loop.errors).toEqual(['urn:r1: a reply in a loop of replies, answering no note; skipped.', 'urn:r2: a reply in a loop of replies, answering no note; skipped.']);
   });
 
   it('lists annotations that do not anchor, with their quote and why', () => {

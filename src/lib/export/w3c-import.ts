@@ -188,8 +188,12 @@ function collect(json: unknown, issue: Issue, now: number, result: ImportResult)
   for (const a of annotations) {
     if (!isReply(a, byId)) continue;
     const root = rootOf(a, byId);
-    const note = root ? notes.get(root.id) : undefined;
-    if (!note) continue; // its note was not anchored (and is listed) or the thread loops
+    if (!root) {
+      result.errors.push(`${a.id.slice(0, 80)}: a reply in a loop of replies, answering no note; skipped.`);
+      continue;
+    }
+    const note = notes.get(root.id);
+    if (!note) continue; // its note did not anchor, and is listed as such
     const text = a.bodies.map((b) => b.value.trim()).filter(Boolean).join('\n\n').slice(0, LIMITS.replyLength);
     if (text === '') {
       result.errors.push(`${a.id.slice(0, 80)}: a reply with no text; skipped.`);
