@@ -143,7 +143,7 @@ describe('importing W3C annotations from another tool', () => {
       [null, /expected an Annotation/],
       [[1, 'x', null], /item 1 is not an annotation/],
       [{ type: 'Annotation', id: 'urn:a', body: 'urn:b' }, /has no target/],
-      [[{ type: 'Person', name: 'x' }], /is a Person, not an Annotation/],
+      [[{ type: 'Person', name: 'x' }], /is of type Person, not an Annotation/],
       [{ type: 'AnnotationCollection', id: 'urn:c', total: 2, first: 'https://example.org/page1' }, /page 1 is only linked/],
       [[fromElsewhere, fromElsewhere], /repeats the annotation/],
       [{ id: 'urn:x', type: 'Annotation', target: { source: 'x:y', selector: { type: 'TextQuoteSelector', exact: 5 } } }, /./],

@@ -157,7 +157,7 @@ function annotation(at: string, value: unknown, errors: string[]): RawAnnotation
   }
   const types = typesOf(value);
   if (types.length > 0 && !types.includes('Annotation')) {
-    errors.push(`${at} is a ${types.join('/')}, not an Annotation; skipped.`);
+    errors.push(`${at} is of type ${types.join('/')}, not an Annotation; skipped.`);
     return null;
   }
   // The id is what makes a second import add nothing; one is made from the content when missing.
