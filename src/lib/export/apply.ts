@@ -1,7 +1,8 @@
-// The issue with suggestions applied: accepted ones (or all that are not rejected). Edits are
-// made in each article's text (blocks joined by "\n") from the end to the start, so offsets stay
-// valid; a suggestion spanning blocks replaces across them (the blocks merge unless the proposed
-// text keeps a line break). Of overlapping suggestions the earlier-created one wins.
+// The issue with suggestions applied: accepted ones (or all that are not rejected). Each article
+// is rebuilt in one pass over its original text (blocks joined by "\n"), every edit placed by its
+// original offsets, so no edit shifts another; a suggestion spanning blocks replaces across them
+// (the blocks merge unless the proposed text keeps a line break). Of overlapping suggestions the
+// earlier-created one wins.
 
 import { articleText } from '../anchor/article-text.ts';
 import { findTarget } from '../anchor/find.ts';
