@@ -137,13 +137,20 @@ describe('cleanHunks and growToWords', () => {
   const changes = (a: string, b: string, language: string) => {
     const ta = tokenize(a, interner);
     const tb = tokenize(b, interner);
-    const hunks = growToWords(cleanHunks(diffIds(ta.ids, tb.ids)), ta, tb, wordBoundaries(a, language), wordBoundaries(b, language));
+    const hunks = growToWords(cleanHunks(diffIds(ta.ids, tb.ids), ta.ids), ta, tb, wordBoundaries(a, language), wordBoundaries(b, language));
     return hunks.map((h) => [a.slice(ta.starts[h.o0], ta.ends[h.o1 - 1]), b.slice(tb.starts[h.n0], tb.ends[h.n1 - 1])]);
   };
 
   it('folds short equal stretches into the changes around them', () => {
-    expect(cleanHunks([{ o0: 0, o1: 2, n0: 0, n1: 2 }, { o0: 3, o1: 5, n0: 3, n1: 5 }])).toEqual([{ o0: 0, o1: 5, n0: 0, n1: 5 }]);
-    expect(cleanHunks([{ o0: 0, o1: 1, n0: 0, n1: 1 }, { o0: 5, o1: 6, n0: 5, n1: 6 }])).toHaveLength(2);
+    const ids = tokenize('他们认真地学习，文件', interner).ids;
+    expect(cleanHunks([{ o0: 0, o1: 2, n0: 0, n1: 2 }, { o0: 3, o1: 5, n0: 3, n1: 5 }], ids)).toEqual([{ o0: 0, o1: 5, n0: 0, n1: 5 }]);
+    expect(cleanHunks([{ o0: 0, o1: 1, n0: 0, n1: 1 }, { o0: 5, o1: 6, n0: 5, n1: 6 }], ids)).toHaveLength(2);
+    expect(changes('他们认真地学习了文件', '大家仔细地阅读了材料', 'zh')).toEqual([['他们认真地学习了文件', '大家仔细地阅读了材料']]);
+  });
+
+  it('never folds across punctuation', () => {
+    const ids = tokenize('品牌建设，注重提升', interner).ids;
+    expect(cleanHunks([{ o0: 2, o1: 4, n0: 2, n1: 4 }, { o0: 5, o1: 7, n0: 5, n1: 7 }], ids)).toHaveLength(2);
   });
 
   it('reports a changed character as its whole word', () => {

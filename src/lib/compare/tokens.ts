@@ -4,6 +4,7 @@
 // text it came from, so a diff of tokens maps back to offsets in either proof.
 //
 //   tokenize(text, interner) → Tokens {ids, starts, ends}
+//   isMark(id) → whether a token is punctuation or a symbol
 //   Interner: one per comparison; a one-code-point token's id is its code point, longer tokens get
 //   ids above the Unicode range, so equal tokens have equal ids in both proofs.
 
@@ -113,6 +114,11 @@ export function tokenize(text: string, interner: Interner): Tokens {
     i = j;
   }
   return { ids: ids.subarray(0, count), starts: starts.subarray(0, count), ends: ends.subarray(0, count) };
+}
+
+/** Whether a token id is a single punctuation mark or symbol (not a letter, digit or CJK character). */
+export function isMark(id: number): boolean {
+  return id < 0x110000 && kindOf(id) === Other;
 }
 
 /** Tokens i..j of a stream, sharing its memory. */

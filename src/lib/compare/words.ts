@@ -1,20 +1,27 @@
 // Shaping a raw token diff for people. `cleanHunks` folds short equal stretches into the changes on
 // both sides of them (an equality no longer than the change on either side, as diff-match-patch's
-// semantic cleanup does), so a rewritten clause is one change, not five scattered characters.
+// semantic cleanup does), so a rewritten clause is one change, not five scattered characters —
+// but never across punctuation, so two edits in neighbouring phrases stay two changes (one may have
+// been asked for and the other not).
 // `growToWords` widens each change to whole words and numbers by Intl.Segmenter (granularity
 // 'word', the issue's language): 青海→清海 rather than 青→清 inside a longer word, 2023→2024
 // rather than 3→4. Both keep hunks in order and separated by at least one equal token.
 //
-//   cleanHunks(hunks) → Hunk[]
+//   cleanHunks(hunks, oldIds) → Hunk[]
 //   wordBoundaries(text, language) → (offset) => boolean
 //   growToWords(hunks, oldTokens, newTokens, isOldBoundary, isNewBoundary) → Hunk[]
 
 import type { Hunk } from './myers.ts';
-import type { Tokens } from './tokens.ts';
+import { isMark, type Tokens } from './tokens.ts';
 
 const size = (h: Hunk) => Math.max(h.o1 - h.o0, h.n1 - h.n0);
 
-export function cleanHunks(hunks: readonly Hunk[]): Hunk[] {
+function hasMark(ids: Int32Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isMark(ids[i]!)) return true;
+  return false;
+}
+
+export function cleanHunks(hunks: readonly Hunk[], oldIds: Int32Array): Hunk[] {
   const out: Hunk[] = [];
   for (const next of hunks) {
     let h = { ...next };
@@ -22,7 +29,7 @@ export function cleanHunks(hunks: readonly Hunk[]): Hunk[] {
       const last = out[out.length - 1];
       if (!last) break;
       const gap = h.o0 - last.o1;
-      if (gap > size(last) || gap > size(h)) break;
+      if (gap > size(last) || gap > size(h) || hasMark(oldIds, last.o1, h.o0)) break;
       out.pop();
       h = { o0: last.o0, o1: h.o1, n0: last.n0, n1: h.n1 };
     }
