@@ -5,6 +5,7 @@
 import { notesEn, notesZh } from './strings-notes.ts';
 import { collabEn, collabZh } from './strings-collab.ts';
 import { packagesEn, packagesZh } from './strings-packages.ts';
+import { roundsEn, roundsZh } from './strings-rounds.ts';
 
 const coreZh = {
   'app.name': '共校',
@@ -66,6 +67,10 @@ const coreZh = {
   'progress.cancel': '取消',
   'export.markdown': '导出为 Markdown (.md)',
   'export.json': '导出为 JSON (.json)',
+  'export.print': '打印校样意见单…',
+  'print.print': '打印',
+  'print.close': '关闭',
+  'print.empty': '这一校次没有需要排版改动的批注。',
   'error.dismiss': '关闭',
   'error.title': '无法打开“{name}”',
   'error.empty': '文件是空的。',
@@ -96,7 +101,7 @@ const coreZh = {
   'help.redo': '重做',
 } as const satisfies Record<string, string>;
 
-export const zh = { ...coreZh, ...notesZh, ...collabZh, ...packagesZh };
+export const zh = { ...coreZh, ...notesZh, ...collabZh, ...packagesZh, ...roundsZh };
 export type MessageKey = keyof typeof zh;
 export type Dictionary = Record<MessageKey, string>;
 
@@ -160,6 +165,10 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'progress.cancel': 'Cancel',
   'export.markdown': 'Export as Markdown (.md)',
   'export.json': 'Export as JSON (.json)',
+  'export.print': 'Print the corrections list…',
+  'print.print': 'Print',
+  'print.close': 'Close',
+  'print.empty': 'No notes in this proof ask the typesetter for anything.',
   'error.dismiss': 'Dismiss',
   'error.title': 'Could not open “{name}”',
   'error.empty': 'The file is empty.',
@@ -190,7 +199,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'help.redo': 'Redo',
 };
 
-export const en: Dictionary = { ...coreEn, ...notesEn, ...collabEn, ...packagesEn };
+export const en: Dictionary = { ...coreEn, ...notesEn, ...collabEn, ...packagesEn, ...roundsEn };
 
 export const dictionaries = { 'zh-CN': zh as Dictionary, en } as const;
 export type Lang = keyof typeof dictionaries;

@@ -104,6 +104,18 @@ export class Library {
 
   /** Parses `input` in the worker and adds it. Resolves to the issue, or null when it failed or was cancelled. */
   async open(input: Blob | ArrayBuffer, fileName: string, { sample = false } = {}): Promise<Issue | null> {
+    return this.#parseWith(input, fileName, (issue) => this.#put(issue, sample));
+  }
+
+  /**
+   * Parses `input` like open(), with the same progress and error reporting, without adding it to
+   * the library (a next proof lives in its review). Resolves to null when it failed or was cancelled.
+   */
+  read(input: Blob | ArrayBuffer, fileName: string): Promise<Issue | null> {
+    return this.#parseWith(input, fileName, async () => undefined);
+  }
+
+  async #parseWith(input: Blob | ArrayBuffer, fileName: string, keep: (issue: Issue) => Promise<unknown>): Promise<Issue | null> {
     this.cancel();
     this.#error = null;
     this.#opening = { fileName, progress: { phase: 'read', fraction: 0 } };
@@ -117,7 +129,7 @@ export class Library {
     try {
       const issue = await job.promise;
       if (this.#job !== token) return null;
-      await this.#put(issue, sample);
+      await keep(issue);
       return issue;
     } catch (err) {
       if (this.#job === token) this.#error = toOpenError(err, fileName);

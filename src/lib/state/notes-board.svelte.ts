@@ -8,7 +8,7 @@ import {
   filterNotes,
   NO_FILTER,
   NO_NOTES,
-  placeNotes,
+  placeNotesAt,
   stepNote,
   type ArticleNotes,
   type NoteFilter,
@@ -20,6 +20,8 @@ export type MarginTab = 'article' | 'all';
 export interface NotesBoardSource {
   session: () => Session | null;
   article: () => Article | null;
+  /** The id of the proof on screen (the review's id for the first). */
+  proof: () => string | null;
   /** Shows another article of the issue. */
   goTo: (articleId: string) => void;
 }
@@ -39,9 +41,12 @@ export class NotesBoard {
     const session = this.#source.session();
     const article = this.#source.article();
     if (!session || !article) return NO_NOTES;
-    const notes = session.notes.byArticle.get(article.id) ?? [];
+    const here = session.notesIn(this.#source.proof() ?? session.issueId);
     const me = session.me.id;
-    return placeNotes(article, this.#mineOnly ? notes.filter((n) => n.author.id === me) : notes);
+    // Carried here but not found (无法定位): listed beside the article they were in.
+    const lost = here.orphans.filter((p) => p.note.target.articleId === article.id);
+    const items = [...(here.byArticle.get(article.id) ?? []), ...lost];
+    return placeNotesAt(article, this.#mineOnly ? items.filter((p) => p.note.author.id === me) : items);
   });
   #filtered = $derived.by(() => filterNotes(this.#source.session()?.notes.notes ?? [], this.#filter));
   #authors = $derived.by(() => authorsOf(this.#source.session()?.notes.notes ?? []));

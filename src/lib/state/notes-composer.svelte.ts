@@ -98,10 +98,11 @@ export class NoteComposer {
   }
 
   /** Writes the note; the composer closes on success and keeps its text on failure. */
-  save(session: Session): WriteResult | null {
+  /** Writes the note, on `proof` (the proof on screen; null for the first). */
+  save(session: Session, proof: string | null = null): WriteResult | null {
     const draft = this.draft();
     if (!draft) return null;
-    const result = session.createNote(draft);
+    const result = session.createNote(proof ? { ...draft, proof } : draft);
     if (result.ok) this.cancel();
     else this.#error = result.detail ?? result.reason;
     return result;

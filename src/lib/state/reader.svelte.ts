@@ -1,18 +1,26 @@
-// What the reader is looking at: the current issue and article, the contents filter and the
-// reading preferences. It follows the router (the hash is the truth for issue and article) and
-// asks the library for issues; on first run it opens the bundled sample.
+// What the reader is looking at: the current review (its first proof, from the library), which of
+// its proofs (一校, 二校, …), the article, the contents filter and the reading preferences. It
+// follows the router (the hash is the truth for review and article) and asks the library for
+// issues; on first run it opens the bundled sample. The later proofs come from the review itself.
 import type { Article, Issue } from '../issue/types';
+import type { Proof } from '../review/proofs';
 import { buildContents, filterContents, type ContentsSection } from './contents';
 import type { Library } from './library.svelte';
 import type { Route, Router } from './router.svelte';
 
 const INDENT_KEY = 'proofroom.indent';
+const ROUND_KEY = 'proofroom.round.';
 
 export class Reader {
   #library: Library;
   #router: Router;
   #storage: Storage | undefined;
+  /** The review's first proof, as the library holds it. */
   #issue = $state.raw<Issue | null>(null);
+  /** The review's proofs (from its doc), once known. */
+  #proofs: () => readonly Proof[] = () => [];
+  /** The round chosen (1-based), or null for the latest. */
+  #round = $state.raw<number | null>(null);
   #articleId = $state.raw<string | null>(null);
   #filter = $state('');
   #indent = $state(false);
@@ -24,9 +32,24 @@ export class Reader {
   // Each route change gets a number; a slow load that a newer change overtook is dropped.
   #generation = 0;
 
-  #article = $derived.by(() => this.#issue?.articles.find((a) => a.id === this.#articleId) ?? null);
-  #index = $derived.by(() => (this.#article && this.#issue ? this.#issue.articles.indexOf(this.#article) : -1));
-  #contents = $derived.by(() => (this.#issue ? buildContents(this.#issue) : []));
+  /** The proof on screen: the chosen round's, when its text is here; else the first. */
+  #shown = $derived.by((): { proof: Proof | null; issue: Issue | null } => {
+    const base = this.#issue;
+    if (!base) return { proof: null, issue: null };
+    const proofs = this.#proofs().filter((p) => p.issue);
+    if (proofs.length === 0 || proofs[0]!.id !== base.id) return { proof: null, issue: base };
+    const wanted = this.#round ?? proofs[proofs.length - 1]!.round;
+    const proof = proofs.find((p) => p.round === wanted) ?? proofs[proofs.length - 1]!;
+    return { proof, issue: proof.round === 1 ? base : proof.issue };
+  });
+  #displayed = $derived(this.#shown.issue);
+  #article = $derived.by(() => {
+    const issue = this.#displayed;
+    if (!issue) return null;
+    return issue.articles.find((a) => a.id === this.#articleId) ?? issue.articles[0] ?? null;
+  });
+  #index = $derived.by(() => (this.#article && this.#displayed ? this.#displayed.articles.indexOf(this.#article) : -1));
+  #contents = $derived.by(() => (this.#displayed ? buildContents(this.#displayed) : []));
   #filtered = $derived.by(() => filterContents(this.#contents, this.#filter));
 
   constructor(library: Library, router: Router, storage: Storage | undefined = globalThis.localStorage) {
@@ -36,8 +59,40 @@ export class Reader {
     this.#indent = readFlag(storage, INDENT_KEY, false);
   }
 
+  /** The issue on screen: the proof being read (the first proof unless another round is chosen). */
   get issue(): Issue | null {
+    return this.#displayed;
+  }
+  /** The review's first proof: what the review, its room and its library entry are named after. */
+  get base(): Issue | null {
     return this.#issue;
+  }
+  /** The proof on screen (null while the review has not said what proofs it has). */
+  get proof(): Proof | null {
+    return this.#shown.proof;
+  }
+  /** The proof id new notes are made on: null for the first proof. */
+  get proofId(): string | null {
+    const proof = this.#shown.proof;
+    return proof && proof.round > 1 ? proof.id : null;
+  }
+
+  /** Where the review's proofs come from (the open session's doc). */
+  followProofs(proofs: () => readonly Proof[]): void {
+    this.#proofs = proofs;
+  }
+
+  /** Shows round `round` of the review (1 = 一校); null follows the latest. Remembered per review. */
+  setRound(round: number | null): void {
+    this.#round = round;
+    const id = this.#issue?.id;
+    if (!id) return;
+    try {
+      if (round === null) this.#storage?.removeItem(ROUND_KEY + id);
+      else this.#storage?.setItem(ROUND_KEY + id, String(round));
+    } catch {
+      // no storage: the choice lasts for this visit
+    }
   }
   get article(): Article | null {
     return this.#article;
@@ -47,10 +102,10 @@ export class Reader {
     return this.#index;
   }
   get next(): Article | null {
-    return this.#issue?.articles[this.#index + 1] ?? null;
+    return this.#displayed?.articles[this.#index + 1] ?? null;
   }
   get prev(): Article | null {
-    return this.#index > 0 ? (this.#issue?.articles[this.#index - 1] ?? null) : null;
+    return this.#index > 0 ? (this.#displayed?.articles[this.#index - 1] ?? null) : null;
   }
   get filter(): string {
     return this.#filter;
@@ -132,6 +187,13 @@ export class Reader {
     if (issue && generation === this.#generation) this.#show(issue, null, false);
   }
 
+  /** Adds an issue already parsed to the library and shows it. */
+  async openParsed(issue: Issue): Promise<void> {
+    const generation = ++this.#generation;
+    await this.#library.add(issue);
+    if (generation === this.#generation) this.#show(issue, null, false);
+  }
+
   async openSample(): Promise<void> {
     const generation = ++this.#generation;
     const issue = await this.#library.openSample();
@@ -178,15 +240,29 @@ export class Reader {
    * and brings the hash in line; `replace` when that is a fix-up rather than a new place to be.
    */
   #show(issue: Issue, articleId: string | null, replace: boolean): void {
-    if (issue !== this.#issue) this.#filter = '';
+    if (issue.id !== this.#issue?.id) {
+      this.#filter = '';
+      this.#round = readRound(this.#storage, issue.id);
+    }
     if (this.#waiting !== null) this.#waiting = null;
     this.#issue = issue;
-    const known = issue.articles.some((a) => a.id === articleId);
-    this.#articleId = known ? articleId : (issue.articles[0]?.id ?? null);
+    // The article may be one of the proof on screen (a later round can retitle an article).
+    const shown = this.#displayed ?? issue;
+    const known = shown.articles.some((a) => a.id === articleId) || issue.articles.some((a) => a.id === articleId);
+    this.#articleId = known ? articleId : (shown.articles[0]?.id ?? null);
     const route = this.#router.route;
     if (route.issueId !== issue.id || route.articleId !== this.#articleId) {
       this.#router.go({ issueId: issue.id, articleId: this.#articleId }, { replace });
     }
+  }
+}
+
+function readRound(storage: Storage | undefined, id: string): number | null {
+  try {
+    const n = Number(storage?.getItem(ROUND_KEY + id));
+    return Number.isInteger(n) && n >= 1 ? n : null;
+  } catch {
+    return null;
   }
 }
 

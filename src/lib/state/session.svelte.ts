@@ -27,7 +27,20 @@ import {
   type NoteStatus,
   type NotesView,
   type WriteResult,
+  readProofs,
+  addProof,
+  readCarry,
+  writeCarry,
+  notesInProof,
+  LOCAL_ORIGIN,
+  type Proof,
+  type ProofWrite,
+  type CarryRecord,
+  type CarryWrite,
+  type ProofNotes,
 } from '../review/index.ts';
+import { proofsMap } from '../review/proofs.ts';
+import { carryMap } from '../review/carry.ts';
 import { issueMap, ledgerMap, notesMap } from '../review/doc.ts';
 import { guardIssue, provideIssue, type IssueDamage } from '../review/issue-guard.ts';
 import type { IssueRead } from '../review/issue-field.ts';
@@ -47,7 +60,7 @@ export type IssueState =
   /** Removed, unreadable or another issue, and this device has no copy to put back. */
   | { kind: 'damaged' };
 
-type Part = 'issue' | 'notes' | 'ledger';
+type Part = 'issue' | 'notes' | 'ledger' | 'proofs' | 'carry';
 /** An own change not yet on disk after this long shows as "saving"; a colleague's after the second. */
 const SAVING_SHOWN_AFTER_MS = 150;
 const REMOTE_SAVING_SHOWN_AFTER_MS = 400;
@@ -56,6 +69,8 @@ interface Reads {
   issue: IssueRead;
   notes: NotesView;
   ledger: LedgerView;
+  proofs: Proof[];
+  carry: Map<string, Map<string, CarryRecord>>;
 }
 type Cache = { [K in Part]?: [number, Reads[K]] };
 
@@ -76,7 +91,9 @@ export class Session {
 
   // Reads are cached per version of the part they read, bumped after each transaction that
   // changed it: the Y.Doc stays the single source of truth, and a new note does not re-read the issue.
-  #versions: Record<Part, number> = { issue: 0, notes: 0, ledger: 0 };
+  #versions: Record<Part, number> = { issue: 0, notes: 0, ledger: 0, proofs: 0, carry: 0 };
+  /** notesIn(proof) per proof id, with the versions it was read at. */
+  #inProof = new Map<string, { at: string; value: ProofNotes }>();
   #cache: Cache = {};
   // Re-renders after doc changes are paced by a RenderGate (render-gate.ts).
   #subscribe = createSubscriber((update) => {
@@ -99,11 +116,15 @@ export class Session {
       [issueMap(this.doc), 'issue'],
       [notesMap(this.doc), 'notes'],
       [ledgerMap(this.doc), 'ledger'],
+      [proofsMap(this.doc), 'proofs'],
+      [carryMap(this.doc), 'carry'],
     ]);
     const onTransaction = (tr: Y.Transaction) => {
       for (const type of tr.changedParentTypes.keys()) {
         const part = roots.get(type);
         if (part) this.#versions[part]++;
+        // The first proof is the issue map: a change there changes the list of proofs too.
+        if (part === 'issue') this.#versions.proofs++;
       }
       if (tr.origin === this.store || tr.changed.size === 0 || this.#saveState !== 'saved') return;
       // "Saving" shows only when a write is still pending a moment later. Flipping the indicator
@@ -188,6 +209,42 @@ export class Session {
   get notes(): NotesView {
     return this.#read('notes', () => this.#notesReader.read());
   }
+  /** Every proof of the review, in round order (the first is listed before its text arrives). */
+  get proofs(): Proof[] {
+    return this.#read('proofs', () => readProofs(this.doc, this.issueId));
+  }
+  /** The 核红 records: per proof id, per note id. */
+  get carry(): Map<string, Map<string, CarryRecord>> {
+    return this.#read('carry', () => readCarry(this.doc));
+  }
+  /** The notes seen in one proof: made in it, or carried into it (review/proof-notes.ts). */
+  notesIn(proofId: string): ProofNotes {
+    const notes = this.notes;
+    const proofs = this.proofs;
+    const carry = this.carry;
+    const at = `${this.#versions.notes}/${this.#versions.proofs}/${this.#versions.carry}`;
+    const cached = this.#inProof.get(proofId);
+    if (cached && cached.at === at) return cached.value;
+    const value = notesInProof(notes.notes, proofs, carry, proofId);
+    this.#inProof.set(proofId, { at, value });
+    return value;
+  }
+  /**
+   * Adds `issue` as the next proof, with where each earlier note is in it (and its 核红 status), in
+   * one transaction: colleagues never see the proof without them.
+   */
+  addProof(issue: Issue, carried: readonly CarryWrite[]): ProofWrite {
+    const now = Date.now();
+    return addProof(this.doc, this.issueId, issue, this.#identity.author, {
+      now,
+      also: () => writeCarry(this.doc, issue.id, carried, now),
+    });
+  }
+  /** Records where notes that arrived late are in a later proof. */
+  writeCarry(proofId: string, carried: readonly CarryWrite[]): void {
+    if (carried.length === 0) return;
+    this.doc.transact(() => writeCarry(this.doc, proofId, carried), LOCAL_ORIGIN);
+  }
   get ledger(): LedgerView {
     return this.#read('ledger', () => readLedger(this.doc));
   }
@@ -233,8 +290,9 @@ export class Session {
   repairNote(id: string): WriteResult {
     return repairNote(this.doc, id, this.#identity.id);
   }
-  setStatus(id: string, status: NoteStatus): WriteResult {
-    return setStatus(this.doc, id, status);
+  /** A decision, kept with who made it and in which proof (null: the first). */
+  setStatus(id: string, status: NoteStatus, proof: string | null = null): WriteResult {
+    return setStatus(this.doc, id, status, { author: this.#identity.author, proof });
   }
   reply(noteId: string, body: string): WriteResult {
     return addReply(this.doc, noteId, body, this.#identity.author);
@@ -245,11 +303,11 @@ export class Session {
   deleteReply(noteId: string, replyId: string): WriteResult {
     return deleteReply(this.doc, noteId, replyId, this.#identity.id);
   }
-  signOff(articleId: string): WriteResult {
-    return signOff(this.doc, articleId, this.#identity.author);
+  signOff(articleId: string, proof: string | null = null): WriteResult {
+    return signOff(this.doc, articleId, this.#identity.author, Date.now(), proof);
   }
-  revokeSignOff(articleId: string): WriteResult {
-    return revokeSignOff(this.doc, articleId, this.#identity.id);
+  revokeSignOff(articleId: string, proof: string | null = null): WriteResult {
+    return revokeSignOff(this.doc, articleId, this.#identity.id, proof);
   }
   undo(): void {
     this.#undo.undo();

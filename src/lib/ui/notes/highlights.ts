@@ -75,6 +75,7 @@ export class HighlightPainter {
   // updated by the browser on each DOM text change anywhere in the document, so making thousands of
   // new ones per paint made each later text update (a counter, a status) slower until GC.
   #root: Element | null = null;
+  #text: object | null = null;
   #keys = new Map<string, string>();
 
   /** Ranges painted in the last pass, by note id. */
@@ -82,11 +83,16 @@ export class HighlightPainter {
     return this.#ranges;
   }
 
-  /** Replaces every highlight in one pass: ranges first, then one `set` per highlight. */
-  paint(root: Element, items: readonly Paintable[], activeId: string | null, hoverId: string | null): void {
+  /**
+   * Replaces every highlight in one pass: ranges first, then one `set` per highlight. `text` is
+   * what the root shows (the article object): another proof of the same article rewrites its text
+   * nodes in place, which collapses the Ranges kept from before, so they are made anew.
+   */
+  paint(root: Element, items: readonly Paintable[], activeId: string | null, hoverId: string | null, text: object | null = null): void {
     if (!highlightsSupported()) return;
-    if (root !== this.#root) {
+    if (root !== this.#root || text !== this.#text) {
       this.#root = root;
+      this.#text = text;
       this.#ranges = new Map();
       this.#keys = new Map();
     }
