@@ -58,6 +58,7 @@ describe('核红: suggestions checked against the new proof', () => {
         suggest(targetOf(a!, '扎实推进'), 'replace', '大力推进', 'with-changes'),
         suggest(pointAfter(b!, '企业职工'), 'insert', '约', 'insert-applied'),
         suggest(pointAfter(b!, '分三个'), 'insert', '主要', 'insert-not'),
+        suggest(targetOf(b!, '为期'), 'insert', '大约', 'insert-after-quote'),
         suggest(targetOf(b!, '集中'), 'delete', '', 'delete-applied'),
         suggest(targetOf(b!, '三个阶段'), 'delete', '', 'delete-not'),
       ];
@@ -82,7 +83,8 @@ describe('核红: suggestions checked against the new proof', () => {
 
   it('checks insertions and deletions', () => {
     expect(get('insert-applied')).toMatchObject({ status: 'applied', target: { quote: '约' } });
-    expect(get('insert-not')).toMatchObject({ status: 'not-applied', target: { quote: '' } });
+    expect(get('insert-not')).toMatchObject({ status: 'not-applied', how: 'exact', target: { quote: '' } });
+    expect(get('insert-after-quote')).toMatchObject({ status: 'not-applied', how: 'exact', target: { quote: '', prefix: expect.stringMatching(/为期$/) } });
     expect(get('delete-applied')).toMatchObject({ status: 'applied', target: { quote: '', suffix: expect.stringMatching(/^要约行动/) } });
     expect(get('delete-not')).toMatchObject({ status: 'not-applied', target: { quote: '三个阶段' } });
   });
@@ -243,6 +245,24 @@ describe('carry-over of notes', () => {
     );
     expect(get('drifted')).toMatchObject({ status: 'unchanged', target: { quote: '为期三个月' }, oldTarget: { blockId: expect.stringMatching(/\.3$/) } });
     expect(get('unknown')).toMatchObject({ status: 'unchanged', how: 'other-article', target: { quote: '为期三个月' } });
+  });
+
+  it('carries each note the same whichever other notes come with it (clients fill in late notes alone)', () => {
+    const old = buildIssue(spec);
+    const neu = revise(old, (c) => {
+      replaceIn(c.articles[0]!, '认真地', '认真');
+      c.articles[2]!.blocks.splice(1, 1);
+    });
+    const a = old.articles[0]!;
+    const notes = [
+      suggest(targetOf(a, '认真地'), 'replace', '认真', 'x'),
+      note('comment', targetOf(a, '马吉孝'), null, 'y'),
+      note('comment', targetOf(old.articles[2]!, '送去节日问候'), null, 'z'),
+    ];
+    const together = compareProofs(old, neu, notes).carried;
+    const alone = notes.map((n) => compareProofs(old, neu, [n]).carried[0]);
+    expect(alone).toEqual(together);
+    expect(compareProofs(old, neu, notes)).toEqual(compareProofs(old, neu, notes));
   });
 
   it('returns one result per note, in input order, and never throws on odd input', () => {

@@ -84,10 +84,13 @@ function orphan(note: CarryInput, oldTarget: Target): Carried {
   return { noteId: String(note?.id ?? ''), status: 'orphaned', target: null, how: null, oldTarget };
 }
 
-function placed(note: CarryInput, oldTarget: Target, status: CarryStatus, article: Article, start: number, end: number, how?: CarryHow): Carried {
+/** `from` is where the passage started in the old proof (for an insertion after a quote: the quote's end). */
+function placed(
+  note: CarryInput, oldTarget: Target, status: CarryStatus, article: Article, start: number, end: number, how?: CarryHow, from: Target = oldTarget,
+): Carried {
   const target = targetAt(article, start, end);
   if (!target) return orphan(note, oldTarget);
-  return { noteId: String(note.id), status, target, how: how ?? (sameStart(target, oldTarget) ? 'exact' : 'moved'), oldTarget };
+  return { noteId: String(note.id), status, target, how: how ?? (sameStart(target, from) ? 'exact' : 'moved'), oldTarget };
 }
 
 function fromSpot(note: CarryInput, oldTarget: Target, status: CarryStatus, spot: Spot): Carried {
@@ -138,7 +141,9 @@ function carry(proofs: Proofs, elsewhere: Elsewhere, note: CarryInput): CarryRes
 
   if (!old || !pair) return result(search());
   const where = locate(pair, ask ? ask.start : old.start, ask ? ask.end : old.end);
-  const inPlace = (status: CarryStatus, start: number, end: number) => placed(note, oldTarget, status, pair.neu.article, start, end);
+  const from = ask && ask.start !== old.start ? (targetAt(pair.old.article, ask.start, ask.end) ?? oldTarget) : oldTarget;
+  const inPlace = (status: CarryStatus, start: number, end: number) =>
+    placed(note, oldTarget, status, pair.neu.article, start, end, undefined, from);
 
   if (where.trusted) {
     if (ask) {

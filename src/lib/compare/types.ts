@@ -27,8 +27,9 @@ export interface CarryInput {
 
 /**
  * How a note was found in the new proof:
- * - `exact`: same block position, same offsets, same quote (the article may have been retitled);
- * - `moved`: through the diff of its article, at other offsets (reflowed, or text around it changed);
+ * - `exact`: through the diff of its article, starting at the same block position and offset (the
+ *   article may have been retitled; whether its text changed is the status's business);
+ * - `moved`: through the diff of its article, at another place (reflowed, or text before it changed);
  * - `fuzzy`: by fuzzy quote matching with prefix and suffix, in the same article;
  * - `other-article`: in another article of the new proof;
  * - null: not found (orphaned).
