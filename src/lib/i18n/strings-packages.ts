@@ -3,7 +3,7 @@
 
 export const packagesZh = {
   'collab.packages': '审校包',
-  'collab.packagesIntro': '没有网络时，可以把审校导出为文件，交给同事导入；重复导入或顺序不同都不会出错。',
+  'collab.packagesIntro': '没有网络时，可以把审校导出为文件，交给同事导入；重复导入或顺序不同都不会出错。也可以导入其他工具导出的 W3C 批注（JSON-LD），它们会按原文定位到当前校次。',
   'collab.export': '导出审校包',
   'collab.import': '导入审校包',
   'collab.imported': '{n} 条新批注，来自 {names}',
@@ -35,11 +35,13 @@ export const packagesZh = {
   'collab.import.undo': '撤销这次导入',
   'collab.import.undone': '已撤销这次导入',
   'collab.import.editedFields': '{author} 的批注：{fields}',
+  'collab.import.unanchored': '{n} 条在这一校次中找不到原文，不会导入',
+  'collab.import.known': '{n} 条这里已经有了，不再导入',
 };
 
 export const packagesEn: Record<keyof typeof packagesZh, string> = {
   'collab.packages': 'Review packages',
-  'collab.packagesIntro': 'With no network, export the review as a file and give it to a colleague to import; importing twice or in any order is safe.',
+  'collab.packagesIntro': 'With no network, export the review as a file and give it to a colleague to import; importing twice or in any order is safe. W3C annotations (JSON-LD) from other tools import too, found by their quotes in the proof on screen.',
   'collab.export': 'Export review package',
   'collab.import': 'Import review package',
   'collab.imported': '{n} new notes from {names}',
@@ -71,4 +73,6 @@ export const packagesEn: Record<keyof typeof packagesZh, string> = {
   'collab.import.undo': 'Undo this import',
   'collab.import.undone': 'This import was undone',
   'collab.import.editedFields': 'a note by {author}: {fields}',
+  'collab.import.unanchored': '{n} could not be found in this proof and are not imported',
+  'collab.import.known': '{n} are here already and are not imported again',
 };

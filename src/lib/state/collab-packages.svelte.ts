@@ -1,8 +1,12 @@
-// Review packages for the open review: export the doc as a `.proofroom` file; import one in two
-// steps — first what it would change (additions, edits, removals, with their authors), then the
-// merge, keeping other people's work it would remove unless that is confirmed — and undo an import
-// as a whole. Views read the preview and the outcome; they never touch yjs.
+// Review packages for the open review: export the doc as a `.proofroom` file; import one — or a
+// file of W3C Web Annotations from another tool, anchored in the proof on screen — in two steps:
+// first what it would change (additions, edits, removals, with their authors), then the merge,
+// keeping other people's work it would remove unless that is confirmed; and undo an import as a
+// whole. Views read the preview and the outcome; they never touch yjs.
 
+import { importAnnotations } from '../export/w3c-import.ts';
+import type { Issue } from '../issue/types.ts';
+import { importUpdate } from '../review/import-notes.ts';
 import { applyMerge, isEmptyPlan, planMerge, type AppliedMerge, type MergePlan, type Removal } from '../review/merge.ts';
 import {
   PACKAGE_EXTENSION,
@@ -23,6 +27,10 @@ export interface ImportPreview {
   plan: MergePlan;
   /** What it would remove of people other than its author: kept unless confirmed. */
   othersRemoved: Removal[];
+  /** Annotations from another tool that could not be placed in the proof, with their quote and why. */
+  unanchored: Array<{ quote: string; reason: string }>;
+  /** Notes it has that the review has already (importing twice adds nothing). */
+  known: number;
 }
 
 export interface ImportDone {
@@ -31,6 +39,8 @@ export interface ImportDone {
   exportedBy: string;
   /** Nothing to change: everything in it was already here. */
   nothing: boolean;
+  /** Annotations that could not be placed (W3C imports). */
+  unanchored: number;
   added: number;
   /** Authors of the added notes, most notes first. */
   authors: string[];
@@ -50,10 +60,14 @@ export type PackageOutcome =
 /** Characters that are awkward in file names on some systems. */
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g;
 
+/** The proof on screen: annotations are anchored in it, and the notes made in it. */
+export type ShownProof = () => { issue: Issue | null; proof: string | null };
+
 export class ReviewPackages {
   readonly #desk: ReviewDesk;
-  /** What the file picker offers: review packages. */
-  readonly accept = PACKAGE_EXTENSION;
+  readonly #shown: ShownProof;
+  /** What the file picker offers: review packages, and W3C Web Annotations from other tools. */
+  readonly accept = `${PACKAGE_EXTENSION},.json,.jsonld,application/json,application/ld+json`;
   #last = $state.raw<PackageOutcome | null>(null);
   #preview = $state.raw<ImportPreview | null>(null);
   #pending = $state.raw<{ session: Session; update: Uint8Array } | null>(null);
@@ -62,8 +76,9 @@ export class ReviewPackages {
   #undone = $state(0);
   #busy = $state(false);
 
-  constructor(desk: ReviewDesk) {
+  constructor(desk: ReviewDesk, shown: ShownProof = () => ({ issue: desk.session?.issue ?? null, proof: null })) {
     this.#desk = desk;
+    this.#shown = shown;
   }
 
   /** The outcome of the last import, until dismissed. */
@@ -115,13 +130,20 @@ export class ReviewPackages {
     this.#busy = true;
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const { header, update } = openPackage(bytes, session.issueId);
-      const plan = planMerge(session.doc, update, header.exportedBy);
+      const read = looksLikeJson(bytes) ? this.#annotations(bytes, session) : this.#package(bytes, session);
+      if ('problem' in read) {
+        this.#last = { ok: false, fileName: file.name, ...read };
+        return;
+      }
+      const { update, exportedBy, unanchored, known } = read;
+      const plan = planMerge(session.doc, update, { id: read.authorId });
       const preview: ImportPreview = {
         fileName: file.name,
-        exportedBy: header.exportedBy.name,
+        exportedBy,
         plan,
         othersRemoved: plan.removed.filter((r) => r.others),
+        unanchored,
+        known,
       };
       if (isEmptyPlan(plan)) {
         this.#last = outcome(preview, 0, false);
@@ -156,6 +178,29 @@ export class ReviewPackages {
     this.#preview = null;
   }
 
+  #package(bytes: Uint8Array, session: Session): Read {
+    const { header, update } = openPackage(bytes, session.issueId);
+    return { update, exportedBy: header.exportedBy.name, authorId: header.exportedBy.id, unanchored: [], known: 0 };
+  }
+
+  /** W3C annotations anchored in the proof on screen, as an update of notes made in it. */
+  #annotations(bytes: Uint8Array, session: Session): Read | { problem: 'unreadable'; detail: string } {
+    const { issue, proof } = this.#shown();
+    if (!issue) return { problem: 'unreadable', detail: '' };
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return { problem: 'unreadable', detail: 'not UTF-8 text' };
+    }
+    const found = importAnnotations(text, issue);
+    if (found.drafts.length === 0 && found.unanchored.length === 0) return { problem: 'unreadable', detail: found.errors[0] ?? 'no annotations' };
+    const { update, known, refused } = importUpdate(session.doc, found.drafts, proof);
+    const unanchored = [...found.unanchored, ...refused.map((r) => ({ quote: '', reason: r.reason }))];
+    const names = [...new Set(found.drafts.map((d) => d.author.name))].join('、');
+    return { update, exportedBy: names || '?', authorId: '', unanchored, known };
+  }
+
   cancel(): void {
     this.#pending = null;
     this.#preview = null;
@@ -169,6 +214,21 @@ export class ReviewPackages {
     const last = this.#last;
     if (last?.ok) this.#last = { ...last, undone: true };
   }
+}
+
+interface Read {
+  update: Uint8Array;
+  exportedBy: string;
+  authorId: string;
+  unanchored: Array<{ quote: string; reason: string }>;
+  known: number;
+}
+
+/** A JSON file (W3C annotations) rather than a review package, by its first non-blank byte. */
+function looksLikeJson(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  return bytes[i] === 0x7b || bytes[i] === 0x5b;
 }
 
 function outcome(preview: ImportPreview, kept: number, undone: boolean): ImportDone {
@@ -187,6 +247,7 @@ function outcome(preview: ImportPreview, kept: number, undone: boolean): ImportD
     signOffs: plan.signOffsAdded.length,
     removed: plan.removed.length - kept,
     kept,
+    unanchored: preview.unanchored.length,
     undone,
   };
 }

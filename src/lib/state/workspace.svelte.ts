@@ -60,7 +60,7 @@ export class Workspace {
     this.desk = new ReviewDesk(new Identity(env.storage), providers);
     const settings = new CollabSettings(win.location.href, env.base, env.storage);
     this.collab = new Collab(this.desk, this.reader, this.library, settings, providers, win);
-    this.packages = new ReviewPackages(this.desk);
+    this.packages = new ReviewPackages(this.desk, () => ({ issue: this.reader.issue, proof: this.reader.proofId }));
     this.rounds = new Rounds(this.desk, this.reader, this.library);
     this.exports = new Exports(this.desk, this.reader);
   }
