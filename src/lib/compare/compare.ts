@@ -1,7 +1,9 @@
 // Compare two proofs of one issue (一校 → 二校): match their articles, diff each matched pair on the
 // whitespace-free token stream, carry every note of the old proof over (with 核红 for
 // suggestions), and list the changes between the proofs — text, titles, contents, page numbers,
-// masthead — each flagged by whether a note of the old proof covers it. Pure; never throws.
+// masthead — each flagged by whether a note of the old proof covers it. Pure; odd notes, empty
+// issues and articles without blocks never make it throw. Each note is carried on its own: its
+// result does not depend on the other notes passed with it.
 //
 //   compareProofs(oldIssue, newIssue, notes) → ProofComparison (see types.ts)
 //

@@ -72,6 +72,7 @@ function titleChange(pair: Pair, hunks: Hunk[]): Located {
 
 export function pairChanges(pair: Pair, oldLanguage: string, newLanguage: string): Located[] {
   const { old, neu } = pair;
+  if (pair.align.hunks.length === 0) return [];
   const hunks = growToWords(
     pair.align.hunks, old.tokens, neu.tokens, wordBoundaries(old.at.text, oldLanguage), wordBoundaries(neu.at.text, newLanguage),
   );

@@ -90,6 +90,18 @@ export function tokenize(text: string, interner: Interner): Tokens {
   let count = 0;
   let i = 0;
   while (i < n) {
+    // The common cases first: a CJK ideograph is a token by itself, an ASCII space is nothing.
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      ids[count] = c;
+      starts[count] = i;
+      ends[count++] = ++i;
+      continue;
+    }
+    if (c <= 0x20) {
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const kind = kindOf(cp);
