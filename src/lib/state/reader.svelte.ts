@@ -35,10 +35,11 @@ export class Reader {
   /** The proof on screen: the chosen round's, when its text is here; else the first. */
   #shown = $derived.by((): { proof: Proof | null; issue: Issue | null } => {
     const base = this.#issue;
+    const round = this.#round;
     if (!base) return { proof: null, issue: null };
     const proofs = this.#proofs().filter((p) => p.issue);
     if (proofs.length === 0 || proofs[0]!.id !== base.id) return { proof: null, issue: base };
-    const wanted = this.#round ?? proofs[proofs.length - 1]!.round;
+    const wanted = round ?? proofs[proofs.length - 1]!.round;
     const proof = proofs.find((p) => p.round === wanted) ?? proofs[proofs.length - 1]!;
     return { proof, issue: proof.round === 1 ? base : proof.issue };
   });
