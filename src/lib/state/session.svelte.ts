@@ -42,13 +42,15 @@ import {
 import { proofsMap } from '../review/proofs.ts';
 import { carryMap } from '../review/carry.ts';
 import { issueMap, ledgerMap, notesMap } from '../review/doc.ts';
-import { guardIssue, provideIssue, type IssueDamage } from '../review/issue-guard.ts';
+import type { IssueDamage } from '../review/issue-guard.ts';
+import { IssueKeeper } from './issue-keeper.svelte.ts';
+import { SaveTracker, type SaveState } from './save-state.svelte.ts';
 import type { IssueRead } from '../review/issue-field.ts';
 import { RenderGate } from './render-gate.ts';
 import type { Identity } from './identity.svelte.ts';
 import type { LocalStoreError, Providers, ReviewStore } from './providers.ts';
 
-export type SaveState = 'loading' | 'saving' | 'saved' | 'error';
+export type { SaveState } from './save-state.svelte.ts';
 
 /** What the review doc holds of the issue text. */
 export type IssueState =
@@ -61,9 +63,6 @@ export type IssueState =
   | { kind: 'damaged' };
 
 type Part = 'issue' | 'notes' | 'ledger' | 'proofs' | 'carry';
-/** An own change not yet on disk after this long shows as "saving"; a colleague's after the second. */
-const SAVING_SHOWN_AFTER_MS = 150;
-const REMOTE_SAVING_SHOWN_AFTER_MS = 400;
 
 interface Reads {
   issue: IssueRead;
@@ -81,13 +80,9 @@ export class Session {
   readonly #identity: Identity;
   readonly #undo: Y.UndoManager;
   readonly #notesReader: NotesReader;
-  #saveState = $state<SaveState>('loading');
-  #savingSoon: ReturnType<typeof setTimeout> | undefined;
-  #storeError = $state.raw<LocalStoreError | null>(null);
+  readonly #save: SaveTracker;
   #disposers: Array<() => void> = [];
-  /** This device's copy of the issue, once provided: what a damaged issue is restored from. */
-  #own: Issue | null = null;
-  #restored = $state.raw<{ damage: IssueDamage; count: number } | null>(null);
+  readonly #keeper: IssueKeeper;
 
   // Reads are cached per version of the part they read, bumped after each transaction that
   // changed it: the Y.Doc stays the single source of truth, and a new note does not re-read the issue.
@@ -126,17 +121,6 @@ export class Session {
         // The first proof is the issue map: a change there changes the list of proofs too.
         if (part === 'issue') this.#versions.proofs++;
       }
-      if (tr.origin === this.store || tr.changed.size === 0 || this.#saveState !== 'saved') return;
-      // "Saving" shows only when a write is still pending a moment later. Flipping the indicator
-      // for every change re-rendered the page twice per note (a colleague's hundred notes, or one's
-      // own quick edits), and each such frame repaints every highlighted passage; a write that
-      // lands within the moment was never worth showing. Colleagues' changes are written in
-      // batches (LocalStore's remoteBatchDelay), so they wait longer before showing.
-      const delay = tr.local ? SAVING_SHOWN_AFTER_MS : REMOTE_SAVING_SHOWN_AFTER_MS;
-      this.#savingSoon ??= setTimeout(() => {
-        this.#savingSoon = undefined;
-        if (this.#saveState === 'saved' && this.store.unsaved) this.#saveState = 'saving';
-      }, delay);
     };
     this.doc.on('afterTransaction', onTransaction);
     this.#disposers.push(() => this.doc.off('afterTransaction', onTransaction));
@@ -144,27 +128,12 @@ export class Session {
     this.#disposers.push(() => this.#notesReader.destroy());
     this.store = openStore(issueId, this.doc);
     this.#undo = createUndoManager(this.doc);
-    const onSaved = () => {
-      clearTimeout(this.#savingSoon);
-      this.#savingSoon = undefined;
-      this.#saveState = 'saved';
-    };
-    const onError = (e: LocalStoreError) => {
-      this.#storeError = e;
-      this.#saveState = 'error';
-    };
-    this.store.on('saved', onSaved);
-    this.store.on('error', onError);
-    this.#disposers.push(() => {
-      this.store.off('saved', onSaved);
-      this.store.off('error', onError);
-    });
-    void this.store.whenSynced.then(() => {
-      if (this.#saveState === 'loading') this.#saveState = this.store.unsaved ? 'saving' : 'saved';
-    });
-    const onRestore = (damage: IssueDamage) => (this.#restored = { damage, count: (this.#restored?.count ?? 0) + 1 });
-    this.#disposers.push(guardIssue(this.doc, issueId, { own: () => this.#own, onRestore }));
-    if (issue) this.provideIssue(issue);
+    this.#save = new SaveTracker(this.doc, this.store);
+    this.#disposers.push(() => this.#save.destroy());
+    // Only a first write of the issue is cleared from the undo history; the same file opened again keeps it.
+    this.#keeper = new IssueKeeper(this.doc, issueId, this.store.whenSynced, () => this.#undo.clear());
+    this.#disposers.push(() => this.#keeper.destroy());
+    if (issue) void this.provideIssue(issue);
   }
 
   /**
@@ -172,19 +141,7 @@ export class Session {
    * already there) and keeps it there: if a peer removes or damages it, it is written back.
    */
   provideIssue(issue: Issue): Promise<void> {
-    if (issue.id !== this.issueId) return Promise.resolve();
-    this.#own = issue;
-    return this.store.whenSynced.then(() => {
-      if (this.doc.isDestroyed) return;
-      // provideIssue replaces another issue a peer put here; that is a restore, and is said so.
-      const before = readIssue(this.doc);
-      const written = provideIssue(this.doc, issue);
-      if (written === 'written' && before.issue && before.issue.id !== issue.id) {
-        this.#restored = { damage: 'replaced', count: (this.#restored?.count ?? 0) + 1 };
-      }
-      // Only a first write is cleared from the undo history; the same file opened again keeps it.
-      if (written === 'written') this.#undo.clear();
-    });
+    return this.#keeper.provide(issue);
   }
 
   get whenLoaded(): Promise<void> {
@@ -204,7 +161,7 @@ export class Session {
   }
   /** A peer removed, damaged or replaced the issue text and this device wrote its copy back. */
   get issueRestored(): { damage: IssueDamage; count: number } | null {
-    return this.#restored;
+    return this.#keeper.restored;
   }
   get notes(): NotesView {
     return this.#read('notes', () => this.#notesReader.read());
@@ -258,10 +215,10 @@ export class Session {
     return value;
   }
   get saveState(): SaveState {
-    return this.#saveState;
+    return this.#save.state;
   }
   get storeError(): LocalStoreError | null {
-    return this.#storeError;
+    return this.#save.error;
   }
   get canUndo(): boolean {
     // Read through the same gated subscription as the notes: every undo step is a transaction on
@@ -321,7 +278,6 @@ export class Session {
   }
 
   async destroy(): Promise<void> {
-    clearTimeout(this.#savingSoon);
     for (const d of this.#disposers.splice(0)) d();
     this.#undo.destroy();
     await this.store.destroy().catch(() => undefined);
