@@ -39,7 +39,7 @@ export default async function pageBenchmarks(results: Results): Promise<void> {
       await page.goto(baseURL);
       await page.locator('article h1', { hasText: FIRST_TITLE }).waitFor();
       // Show another issue first, so the sample's title is not already on screen.
-      const input = page.locator('input[type=file]').first();
+      const input = page.getByTestId('open-file');
       await input.setInputFiles({ name: 'harbour-notes.md', mimeType: 'text/markdown', buffer: other });
       await page.locator('article h1', { hasNotText: FIRST_TITLE }).waitFor();
       await page.evaluate(ARM_TIMER.replace('__TITLE__', JSON.stringify(FIRST_TITLE)));

@@ -95,7 +95,7 @@ test('a review package carries notes between two people with no relay, idempoten
 
   // A package of another issue is refused too.
   const other = await person(browser, '赵六', `${baseURL}?test`);
-  await other.page.locator('input[type=file]').first().setInputFiles('tests/e2e/fixtures/harbour-notes.md');
+  await other.page.getByTestId('open-file').setInputFiles('tests/e2e/fixtures/harbour-notes.md');
   await expect(other.page.locator('article h1')).not.toHaveText(FIRST_TITLE);
   const fromOther = await exportFrom(other, 'other.proofroom');
   await importInto(a, fromOther);

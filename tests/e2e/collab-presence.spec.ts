@@ -110,7 +110,7 @@ test('a late joiner opens the link of an issue 20× the sample carrying 5,000 no
   const a = await person(browser, '王敏', `${baseURL}?test`);
   await a.page.locator('article h1').first().waitFor();
   const text = synthesizeIssueText(20);
-  await a.page.locator('input[type=file]').first().setInputFiles({ name: 'big-issue.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await a.page.getByTestId('open-file').setInputFiles({ name: 'big-issue.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
   await expect.poll(() => a.page.evaluate(() => (window as unknown as { __proofroomApp: any }).__proofroomApp.reader.issue?.articles.length ?? 0)).toBeGreaterThan(300);
   const made = await a.page.evaluate(() => {
     const app = (window as unknown as { __proofroomApp: any }).__proofroomApp;

@@ -20,7 +20,7 @@ async function deleteCurrent(page: Page, { notes }: { notes: boolean }): Promise
 }
 
 async function openSampleFile(page: Page): Promise<void> {
-  await page.locator('input[type="file"]').setInputFiles({
+  await page.getByTestId('open-file').setInputFiles({
     name: 'sample-issue.txt',
     mimeType: 'text/plain',
     buffer: await readFile(SAMPLE),

@@ -12,7 +12,7 @@ const PNG = Buffer.from([
   0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89,
 ]);
 
-const fileInput = (page: Page) => page.locator('input[type="file"]');
+const fileInput = (page: Page) => page.getByTestId('open-file');
 const libraryItems = (page: Page) => page.locator('.library-list > li');
 
 async function openSample(page: Page): Promise<void> {

@@ -17,7 +17,7 @@ test('an article of 124,000 paragraphs shows its first screen at once and lays o
   const path = testInfo.outputPath('long-article.txt');
   const sample = readFileSync('static/sample-issue.txt');
   writeFileSync(path, Buffer.concat(Array.from({ length: 320 }, () => sample)));
-  await page.locator('input[type=file]').first().setInputFiles(path);
+  await page.getByTestId('open-file').setInputFiles(path);
   await page.waitForFunction(() => (window as any).__proofroomApp.reader.issue?.source.name === 'long-article.txt', undefined, { timeout: 60_000 });
   const longest = await page.evaluate(() => {
     const a = (window as any).__proofroomApp;

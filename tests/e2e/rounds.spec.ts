@@ -150,7 +150,7 @@ test('an accept and a reject of the same suggestion made offline meet and show a
 test('a file opened on its own that looks like the next proof is offered as one', async ({ browser, baseURL }, testInfo) => {
   const a = await openSample(browser, '王敏', baseURL!);
   await noteOn(a.page, '崇高职务', { kind: 'suggestion', proposal: '光荣职务' });
-  await a.page.locator('input[type=file]').first().setInputFiles(revisedSample(testInfo.outputPath('2023-3-二校.txt'), PROOF_2));
+  await a.page.getByTestId('open-file').setInputFiles(revisedSample(testInfo.outputPath('2023-3-二校.txt'), PROOF_2));
   const offer = a.page.getByTestId('revision-offer');
   await expect(offer).toContainText('看起来是《2023年第3期》的下一校次');
   await offer.getByTestId('offer-accept').click();

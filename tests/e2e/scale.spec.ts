@@ -53,7 +53,8 @@ test("a colleague's 100,000 notes on one article: painting holds, and my own not
 
   // After a reload the same holds, and the all-notes list finds it by author.
   await page.reload();
-  await expect(page.locator('article h1')).toBeVisible();
+  // A hundred thousand notes are loaded from the store first: seconds, more on a loaded machine.
+  await expect(page.locator('article h1')).toBeVisible({ timeout: 60_000 });
   await expect.poll(async () => (await highlights(page)).ranges, { timeout: 60_000 }).toBeGreaterThan(5000);
   await page.getByRole('tab', { name: /全部批注/ }).click();
   await page.getByLabel('作者').selectOption({ label: '校对甲' });
@@ -84,7 +85,7 @@ test('an issue too big to share: the sharer is told, the joiner is told to open 
   tooBigToShare(path);
   const a: Person = await person(browser, '王敏', `${baseURL}?test`);
   const aErrors = recordErrors(a.page);
-  await a.page.locator('input[type=file]').first().setInputFiles(path);
+  await a.page.getByTestId('open-file').setInputFiles(path);
   await expect(a.page.locator('article h1')).toHaveText('Dispatch 1', { timeout: 60_000 });
   await expect
     .poll(() => a.page.evaluate(() => (window as any).__proofroomApp.desk.session?.issueState.kind), { timeout: 60_000 })
@@ -107,7 +108,7 @@ test('an issue too big to share: the sharer is told, the joiner is told to open 
   await expect(b.page.getByTestId('join-waiting')).toContainText('这一期太大，不能随评审传来');
   await expect(b.page.getByTestId('join-waiting')).toContainText('打开文件');
 
-  await b.page.locator('input[type=file]').first().setInputFiles(path);
+  await b.page.getByTestId('open-file').setInputFiles(path);
   await expect(b.page.locator('article h1')).toHaveText('Dispatch 1', { timeout: 60_000 });
   await expect(b.page.locator('aside.margin').getByText('note on a huge issue')).toBeVisible();
   expect(aErrors).toEqual([]);

@@ -40,9 +40,16 @@ export function sharedText(a: Issue, b: Issue): number {
 
 const label = (issue: Issue): string => (issue.masthead.issueLabel ?? issue.title).replace(/\s+/g, '').toLowerCase();
 
-/** Same label as `of`, and at least `threshold` of its text shared; never the very same issue. */
+const length = (issue: Issue): number => issue.articles.reduce((n, a) => n + a.blocks.reduce((m, b) => m + b.text.length, 0), 0);
+
+/**
+ * Same label as `of`, about as long (a proof is not a twentyfold reprint), and at least `threshold`
+ * of its text shared either way; never the very same issue.
+ */
 export function looksLikeRevision(candidate: Issue, of: Issue, threshold = 0.5): { shared: number } | null {
   if (candidate.id === of.id || label(candidate) !== label(of)) return null;
-  const shared = sharedText(candidate, of);
+  const ratio = length(candidate) / Math.max(1, length(of));
+  if (ratio < 0.67 || ratio > 1.5) return null;
+  const shared = Math.min(sharedText(candidate, of), sharedText(of, candidate));
   return shared >= threshold ? { shared } : null;
 }

@@ -79,9 +79,11 @@ export class Exports {
     const base = issue.title.replace(UNSAFE, ' ').trim().slice(0, 60) || issue.id;
     const round = labels.roundLabel(this.#reader.proof?.round ?? 1);
     if ((ISSUE_ONLY as readonly string[]).includes(id)) {
+      // The issue text alone is named after the file it came from, as it always was.
+      const source = issue.source.name.replace(/\.[^.]+$/, '') || issue.id;
       return id === 'issue-md'
-        ? { name: `${base} ${round}.md`, text: toMarkdown(issue), mime: 'text/markdown;charset=utf-8', warnings: [] }
-        : { name: `${base} ${round}.json`, text: toIssueJson(issue), mime: 'application/json', warnings: [] };
+        ? { name: `${source}.md`, text: toMarkdown(issue), mime: 'text/markdown;charset=utf-8', warnings: [] }
+        : { name: `${source}.json`, text: toIssueJson(issue), mime: 'application/json', warnings: [] };
     }
     const format = formatById(id);
     const input = this.input(lang, { ...labels, for: id.startsWith('corrected') ? 'apply' : id === 'w3c-jsonld' ? 'annotations' : 'list' });
