@@ -72,5 +72,15 @@ export default defineConfig({
     // machine). Every test should take under a third of this under load; a hang still fails in 15 s.
     // Tests that spawn processes or flood sockets set their own, longer timeouts.
     testTimeout: 15_000,
+    // The state classes run in tests as in the browser: Svelte's client runtime (which the compiled
+    // *.svelte.ts modules use) with its client `createSubscriber` and `tick`, not the server no-ops
+    // Node's export conditions would pick — else an effect never hears of a change in the review doc.
+    alias: [
+      { find: /^svelte$/, replacement: fileURLToPath(new URL('./node_modules/svelte/src/index-client.js', import.meta.url)) },
+      {
+        find: /^svelte\/reactivity$/,
+        replacement: fileURLToPath(new URL('./node_modules/svelte/src/reactivity/index-client.js', import.meta.url)),
+      },
+    ],
   },
 });
