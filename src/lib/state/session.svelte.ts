@@ -41,6 +41,7 @@ import {
 } from '../review/index.ts';
 import { proofsMap } from '../review/proofs.ts';
 import { carryMap } from '../review/carry.ts';
+import { houseMap, marksMap, readHouse, readMarks, type Marks, type SharedPair } from '../review/checker.ts';
 import { issueMap, ledgerMap, notesMap } from '../review/doc.ts';
 import type { IssueDamage } from '../review/issue-guard.ts';
 import { IssueKeeper } from './issue-keeper.svelte.ts';
@@ -62,7 +63,7 @@ export type IssueState =
   /** Removed, unreadable or another issue, and this device has no copy to put back. */
   | { kind: 'damaged' };
 
-type Part = 'issue' | 'notes' | 'ledger' | 'proofs' | 'carry';
+type Part = 'issue' | 'notes' | 'ledger' | 'proofs' | 'carry' | 'house' | 'marks';
 
 interface Reads {
   issue: IssueRead;
@@ -70,6 +71,8 @@ interface Reads {
   ledger: LedgerView;
   proofs: Proof[];
   carry: Map<string, Map<string, CarryRecord>>;
+  house: SharedPair[];
+  marks: Marks;
 }
 type Cache = { [K in Part]?: [number, Reads[K]] };
 
@@ -86,7 +89,7 @@ export class Session {
 
   // Reads are cached per version of the part they read, bumped after each transaction that
   // changed it: the Y.Doc stays the single source of truth, and a new note does not re-read the issue.
-  #versions: Record<Part, number> = { issue: 0, notes: 0, ledger: 0, proofs: 0, carry: 0 };
+  #versions: Record<Part, number> = { issue: 0, notes: 0, ledger: 0, proofs: 0, carry: 0, house: 0, marks: 0 };
   /** notesIn(proof) per proof id, with the versions it was read at. */
   #inProof = new Map<string, { at: string; value: ProofNotes }>();
   #cache: Cache = {};
@@ -113,6 +116,8 @@ export class Session {
       [ledgerMap(this.doc), 'ledger'],
       [proofsMap(this.doc), 'proofs'],
       [carryMap(this.doc), 'carry'],
+      [houseMap(this.doc), 'house'],
+      [marksMap(this.doc), 'marks'],
     ]);
     const onTransaction = (tr: Y.Transaction) => {
       for (const type of tr.changedParentTypes.keys()) {
@@ -201,6 +206,14 @@ export class Session {
   writeCarry(proofId: string, carried: readonly CarryWrite[]): void {
     if (carried.length === 0) return;
     this.doc.transact(() => writeCarry(this.doc, proofId, carried), LOCAL_ORIGIN);
+  }
+  /** The editors' house list (用字表), shared in the review. */
+  get house(): SharedPair[] {
+    return this.#read('house', () => readHouse(this.doc));
+  }
+  /** What people decided about the automatic checks' findings. */
+  get marks(): Marks {
+    return this.#read('marks', () => readMarks(this.doc));
   }
   get ledger(): LedgerView {
     return this.#read('ledger', () => readLedger(this.doc));
