@@ -16,6 +16,7 @@ import { isJoinFragment } from './lib/sync/share-link';
 import { installTestHooks } from './lib/testing/e2e-hooks';
 import { SAMPLE_NAME } from './lib/state/library.svelte';
 import { parseInWorker } from './lib/worker/parse-client';
+import { workerChecks } from './lib/worker/checks-client';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('missing #app');
@@ -32,6 +33,7 @@ const providers: Providers = {
   presence: (awareness, local) => new Presence(awareness, local),
   libraryStorage: idbLibraryStorage(),
   parse: parseInWorker,
+  runChecks: workerChecks().run,
   // Relative to the app, so a sub-path deploy works.
   fetchSample: async () => {
     const response = await fetch(`${import.meta.env.BASE_URL}${SAMPLE_NAME}`);

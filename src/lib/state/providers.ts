@@ -9,6 +9,7 @@ import type { LocalStoreError } from '../sync/local-store.ts';
 import type { PeerPresence, PresenceState } from '../sync/presence.ts';
 import type { RoomOptions, RoomStatus } from '../sync/room.ts';
 import type { ParseJob, ParseProgress } from '../worker/parse-client.ts';
+import type { RunChecks } from '../worker/checks-client.ts';
 
 export type { KeyValueStorage, LocalStoreError, PeerPresence, PresenceState, RoomOptions, RoomStatus, ParseJob, ParseProgress };
 
@@ -66,4 +67,6 @@ export interface Providers {
   parse: ParseFile;
   /** The bundled sample issue's bytes. */
   fetchSample(): Promise<Blob>;
+  /** Runs the automatic checks over a proof, off the main thread. */
+  runChecks: RunChecks;
 }

@@ -13,6 +13,7 @@ import { Library, type LibraryEntry } from './library.svelte.ts';
 import type { Providers } from './providers.ts';
 import { Reader } from './reader.svelte.ts';
 import { ReviewDesk } from './review-desk.svelte.ts';
+import { Checker } from './checker.svelte.ts';
 import { Exports } from './exports.svelte.ts';
 import { Rounds } from './rounds.svelte.ts';
 import { Router } from './router.svelte.ts';
@@ -42,6 +43,7 @@ export class Workspace {
   readonly packages: ReviewPackages;
   readonly rounds: Rounds;
   readonly exports: Exports;
+  readonly checker: Checker;
   readonly #stops: Array<() => void> = [];
   #offer = $state.raw<RevisionOffer | null>(null);
 
@@ -63,6 +65,7 @@ export class Workspace {
     this.packages = new ReviewPackages(this.desk, () => ({ issue: this.reader.issue, proof: this.reader.proofId }));
     this.rounds = new Rounds(this.desk, this.reader, this.library);
     this.exports = new Exports(this.desk, this.reader);
+    this.checker = new Checker(this.desk, this.reader, providers.runChecks, env.storage);
   }
 
   /**
@@ -78,6 +81,7 @@ export class Workspace {
     if (!joinLink && issueId) this.desk.open(issueId);
     this.#stops.push(this.collab.start());
     this.#stops.push(this.rounds.start());
+    this.#stops.push(this.checker.start());
     if (joinLink) this.collab.join(joinLink);
     void this.reader.start();
   }

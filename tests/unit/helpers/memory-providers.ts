@@ -11,6 +11,7 @@ import { loadIssue } from '../../../src/lib/issue/load.ts';
 import type { ParseJob } from '../../../src/lib/worker/parse-client.ts';
 import type { KeyValueStorage, LocalStoreError, Providers, ReviewStore, RoomOptions, RoomProvider, RoomStatus } from '../../../src/lib/state/providers.ts';
 import { Presence } from '../../../src/lib/sync/presence.ts';
+import { CHECKS, runChecks } from '../../../src/lib/checks/registry.ts';
 
 // A path, not a URL: under happy-dom the global URL is the DOM's, which node:fs refuses.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -202,6 +203,8 @@ export function memoryWorld(): MemoryWorld {
         libraryStorage: memoryStorage(),
         parse: syncParse,
         fetchSample: async () => new Blob([SAMPLE_BYTES]),
+        // The checks in this thread, answered after the caller's turn, as a worker would.
+        runChecks: async (issue, options) => ({ findings: runChecks(issue, options), checks: CHECKS.map((c) => ({ id: c.id, label: c.label })) }),
         disk: ownDisk,
       };
     },
