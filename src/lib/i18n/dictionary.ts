@@ -6,6 +6,7 @@ import { notesEn, notesZh } from './strings-notes.ts';
 import { collabEn, collabZh } from './strings-collab.ts';
 import { packagesEn, packagesZh } from './strings-packages.ts';
 import { roundsEn, roundsZh } from './strings-rounds.ts';
+import { checkerEn, checkerZh } from './strings-checker.ts';
 
 const coreZh = {
   'app.name': '共校',
@@ -101,7 +102,7 @@ const coreZh = {
   'help.redo': '重做',
 } as const satisfies Record<string, string>;
 
-export const zh = { ...coreZh, ...notesZh, ...collabZh, ...packagesZh, ...roundsZh };
+export const zh = { ...coreZh, ...notesZh, ...collabZh, ...packagesZh, ...roundsZh, ...checkerZh };
 export type MessageKey = keyof typeof zh;
 export type Dictionary = Record<MessageKey, string>;
 
@@ -199,7 +200,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'help.redo': 'Redo',
 };
 
-export const en: Dictionary = { ...coreEn, ...notesEn, ...collabEn, ...packagesEn, ...roundsEn };
+export const en: Dictionary = { ...coreEn, ...notesEn, ...collabEn, ...packagesEn, ...roundsEn, ...checkerEn };
 
 export const dictionaries = { 'zh-CN': zh as Dictionary, en } as const;
 export type Lang = keyof typeof dictionaries;

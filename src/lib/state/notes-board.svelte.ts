@@ -15,7 +15,7 @@ import {
 } from '../review/place.ts';
 import type { Session } from './session.svelte.ts';
 
-export type MarginTab = 'article' | 'all';
+export type MarginTab = 'article' | 'all' | 'checker';
 
 export interface NotesBoardSource {
   session: () => Session | null;
@@ -36,6 +36,9 @@ export class NotesBoard {
   #mineOnly = $state.raw(false);
   /** Bumped when the active passage should be scrolled into view. */
   #reveal = $state.raw(0);
+  /** The finding of 校对助手 in focus, and a counter bumped to scroll its passage into view. */
+  #findingId = $state.raw<string | null>(null);
+  #findingReveal = $state.raw(0);
 
   #placed = $derived.by((): ArticleNotes => {
     const session = this.#source.session();
@@ -91,6 +94,23 @@ export class NotesBoard {
   }
   setMineOnly(on: boolean): void {
     this.#mineOnly = on;
+  }
+
+  get findingId(): string | null {
+    return this.#findingId;
+  }
+  get findingReveal(): number {
+    return this.#findingReveal;
+  }
+  activateFinding(id: string | null, { reveal = false } = {}): void {
+    this.#findingId = id;
+    if (reveal) this.#findingReveal++;
+  }
+  /** Shows the finding's article with the checker's tab open and its passage in view. */
+  jumpToFinding(finding: { id: string; articleId: string }): void {
+    if (this.#source.article()?.id !== finding.articleId) this.#source.goTo(finding.articleId);
+    this.#tab = 'checker';
+    this.activateFinding(finding.id, { reveal: true });
   }
 
   activate(id: string | null, { reveal = false } = {}): void {
