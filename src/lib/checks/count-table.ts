@@ -19,7 +19,7 @@ export class CountTable {
   #probe(key: number): number {
     // Mix the high and low halves; keys are small non-negative integers built from UTF-16 units.
     const lo = key >>> 0;
-    const hi = Math.floor(key / 0x100000000);
+    const hi = (key / 0x100000000) | 0; // keys stay below 2^53, so the high part fits in 32 bits
     let h = Math.imul(lo ^ Math.imul(hi, 0x27d4eb2d), 0x9e3779b1) >>> 0;
     h = (h ^ (h >>> 15)) & this.#mask;
     while (this.#keys[h] !== key && this.#keys[h] !== -1) h = (h + 1) & this.#mask;

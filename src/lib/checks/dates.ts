@@ -85,6 +85,7 @@ function problem(d: DateHit): Message | null {
 
 function blockFindings(articleId: string, block: Block): Finding[] {
   const out: Finding[] = [];
+  if (!/[月\d]/u.test(block.text)) return out;
   const taken: Array<[number, number]> = [];
   for (const { re, read } of PATTERNS) {
     for (const m of block.text.matchAll(re)) {

@@ -101,7 +101,10 @@ function cjkFindings(index: IssueIndex, articleId: string, block: Block): Findin
     );
   };
   for (let i = 0; i + 1 < text.length; i++) {
-    if (!isHanCode(text.charCodeAt(i))) continue;
+    const c = text.charCodeAt(i);
+    if (c < 0x3400 || c > 0x9fff) continue;
+    // The fast test: a repeat of any kind starts with this character printed again within six.
+    if (text.charCodeAt(i + 1) !== c && text.charCodeAt(i + 2) !== c && text.charCodeAt(i + 3) !== c && text.charCodeAt(i + 4) !== c && text.charCodeAt(i + 5) !== c && text.charCodeAt(i + 6) !== c) continue;
     const ch = text[i]!;
     const unit = repeatedUnit(text, i);
     if (unit >= 3 || (unit === 2 && (NEVER_TWICE.has(text.slice(i, i + 2)) || evidenced(index, text, i, 2)))) {
@@ -123,6 +126,7 @@ const LATIN_ALLOWED = new Set(['had', 'that', 'bye', 'ha', 'no', 'very', 'so', '
 
 function latinFindings(articleId: string, block: Block): Finding[] {
   const out: Finding[] = [];
+  if (!/[A-Za-z]\s+[A-Za-z]/.test(block.text)) return out;
   for (const m of block.text.matchAll(LATIN_DOUBLE)) {
     const word = m[1]!;
     if (LATIN_ALLOWED.has(word.toLowerCase())) continue;

@@ -56,12 +56,64 @@ function atBreak(index: IssueIndex, slot: Slot, run: Run): boolean {
   });
 }
 
-function inArticle(index: IssueIndex, article: Article, slots: Slot[]): Array<[Run, Run]> {
+/**
+ * The first place each window of WINDOW characters was seen, keyed by its rolling hash: an
+ * open-addressing table of typed arrays, reused from one article to the next (a new generation
+ * empties it), because a 20-copy issue has a million windows.
+ */
+class Windows {
+  #hashes = new Int32Array(0);
+  #blocks = new Int32Array(0);
+  #ats = new Int32Array(0);
+  #gens = new Int32Array(0);
+  #gen = 0;
+  #mask = 0;
+
+  reset(windows: number): void {
+    let cap = 16;
+    while (cap < windows * 2) cap *= 2;
+    if (cap > this.#gens.length) {
+      this.#hashes = new Int32Array(cap);
+      this.#blocks = new Int32Array(cap);
+      this.#ats = new Int32Array(cap);
+      this.#gens = new Int32Array(cap);
+      this.#mask = cap - 1;
+    }
+    this.#gen++;
+  }
+
+  /** The slot for `hash`: where it was put before (then `seen`), or a free one to `put` it in. */
+  find(hash: number): number {
+    let h = (Math.imul(hash, 0x9e3779b1) >>> 16) & this.#mask;
+    while (this.#gens[h] === this.#gen && this.#hashes[h] !== hash) h = (h + 1) & this.#mask;
+    return h;
+  }
+
+  seen(slot: number): boolean {
+    return this.#gens[slot] === this.#gen;
+  }
+
+  put(slot: number, hash: number, block: number, at: number): void {
+    this.#gens[slot] = this.#gen;
+    this.#hashes[slot] = hash;
+    this.#blocks[slot] = block;
+    this.#ats[slot] = at;
+  }
+
+  block(slot: number): number {
+    return this.#blocks[slot]!;
+  }
+
+  at(slot: number): number {
+    return this.#ats[slot]!;
+  }
+}
+
+function inArticle(index: IssueIndex, article: Article, slots: Slot[], first: Windows): Array<[Run, Run]> {
   const blocks = article.blocks;
   const broken = (run: Run) => atBreak(index, slots[run.block]!, run);
   const masks = blocks.map((b) => (isBody(b) ? quotedMask(b.text) : null));
-  // Windows of WINDOW characters, keyed by a rolling hash (checked against the text on a hit).
-  const first = new Map<number, { block: number; at: number }>();
+  first.reset(blocks.reduce((n, b) => n + b.text.length, 0));
   const pairs: Array<[Run, Run]> = [];
   blocks.forEach((block, bi) => {
     const mask = masks[bi];
@@ -75,15 +127,15 @@ function inArticle(index: IssueIndex, article: Article, slots: Slot[]): Array<[R
       clean = mask[i] ? 0 : clean + 1;
       if (clean < WINDOW) continue;
       const at = i - WINDOW + 1;
-      const seen = first.get(hash);
-      if (!seen) {
-        first.set(hash, { block: bi, at });
+      const slot = first.find(hash);
+      if (!first.seen(slot)) {
+        first.put(slot, hash, bi, at);
         continue;
       }
-      if (!text.startsWith(blocks[seen.block]!.text.slice(seen.at, seen.at + WINDOW), at)) continue;
-      if (seen.block === bi && at - seen.at < WINDOW) continue; // a periodic stretch overlapping itself
-      // Grow the match both ways as far as both copies agree and stay outside quotes.
+      const seen = { block: first.block(slot), at: first.at(slot) };
       const other = blocks[seen.block]!.text;
+      if (!text.startsWith(other.slice(seen.at, seen.at + WINDOW), at)) continue;
+      if (seen.block === bi && at - seen.at < WINDOW) continue; // a periodic stretch overlapping itself
       // Grow the match both ways as far as both copies agree (through quotes, once started outside).
       let s = 0;
       while (at - s - 1 >= 0 && seen.at - s - 1 >= 0 && text[at - s - 1] === other[seen.at - s - 1]) s++;
@@ -96,7 +148,7 @@ function inArticle(index: IssueIndex, article: Article, slots: Slot[]): Array<[R
       const weight = textWeight(runText);
       // Within one paragraph only a sentence-long repeat counts: shorter ones are parallel phrasing.
       const layout = a.block !== b.block && (broken(a) || broken(b));
-      if (weight >= MIN_WEIGHT && index.count(runText) === 2 && (weight >= SENTENCE || layout)) pairs.push([a, b]);
+      if (weight >= MIN_WEIGHT && (weight >= SENTENCE || layout) && index.count(runText) === 2) pairs.push([a, b]);
       // Continue after this copy; the windows inside it would only find the same pair again.
       i = at + e - 1;
       clean = 0;
@@ -116,9 +168,10 @@ export const duplicate: Check = {
     // The index's slots in reading order, grouped by article.
     const byArticle: Slot[][] = issue.articles.map(() => []);
     for (const slot of index.slots) byArticle[slot.articleIndex]!.push(slot);
+    const windows = new Windows();
     issue.articles.forEach((article, ai) => {
       const slots = byArticle[ai]!;
-      for (const [a, b] of inArticle(index, article, slots)) {
+      for (const [a, b] of inArticle(index, article, slots, windows)) {
         // The copy at a break is the stray one; otherwise the later one.
         const pick = atBreak(index, slots[a.block]!, a) && !atBreak(index, slots[b.block]!, b) ? a : b;
         const block = article.blocks[pick.block]!;
@@ -132,20 +185,22 @@ export const duplicate: Check = {
       }
     });
     // A whole paragraph printed in two articles (and nowhere else).
-    const seen = new Map<string, string>();
+    const paragraphs = new Map<string, Slot[]>();
     for (const slot of index.slots) {
-      const { block, article } = slot;
-      if (block.kind !== 'paragraph' || textWeight(block.text) < MIN_WEIGHT) continue;
-      const earlier = seen.get(block.text);
-      if (earlier === undefined) seen.set(block.text, article.id);
-      else if (earlier !== article.id && index.count(block.text) === 2) {
-        out.push(
-          makeFinding(ID, article.id, block, 0, block.text.length, {
-            category: 'layout',
-            message: { zh: `本段与另一篇文章中的一段相同：${cite(block.text)}`, en: `This paragraph is also printed in another article: ${cite(block.text)}` },
-          }),
-        );
-      }
+      if (slot.block.kind !== 'paragraph') continue;
+      const list = paragraphs.get(slot.block.text);
+      if (list) list.push(slot);
+      else paragraphs.set(slot.block.text, [slot]);
+    }
+    for (const [text, list] of paragraphs) {
+      if (list.length !== 2 || list[0]!.article === list[1]!.article || textWeight(text) < MIN_WEIGHT || index.count(text) !== 2) continue;
+      const { article, block } = list[1]!;
+      out.push(
+        makeFinding(ID, article.id, block, 0, text.length, {
+          category: 'layout',
+          message: { zh: `本段与另一篇文章中的一段相同：${cite(text)}`, en: `This paragraph is also printed in another article: ${cite(text)}` },
+        }),
+      );
     }
     return out;
   },

@@ -15,30 +15,44 @@ const wordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u
 interface Matcher {
   pair: HousePair;
   latin: boolean;
+  /** The wrong form, lower-cased for a Latin pair. */
   key: string;
 }
 
 interface Matchers {
-  byFirst: Map<string, Matcher[]>;
-  /** BMP code units some pair starts with (either case): the fast test for every other character. */
+  /** By the code unit the key starts with (lower-cased for Latin); longest key first. */
+  byFirst: Map<number, Matcher[]>;
+  /** BMP code units some pair starts with, in either case: the fast test for every other character. */
   starts: Uint8Array;
 }
 
 function matchers(pairs: readonly HousePair[]): Matchers {
-  const byFirst = new Map<string, Matcher[]>();
+  const byFirst = new Map<number, Matcher[]>();
   const starts = new Uint8Array(0x10000);
   for (const pair of pairs) {
     if (!pair.wrong) continue;
     const latin = isLatin(pair.wrong);
     const key = latin ? pair.wrong.toLowerCase() : pair.wrong;
-    const list = byFirst.get(key[0]!) ?? [];
+    const first = key.charCodeAt(0);
+    const list = byFirst.get(first) ?? [];
     list.push({ pair, latin, key });
-    byFirst.set(key[0]!, list);
-    starts[key.charCodeAt(0)] = 1;
+    byFirst.set(first, list);
+    starts[first] = 1;
     if (latin) starts[key[0]!.toUpperCase().charCodeAt(0)] = 1;
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
   return { byFirst, starts };
+}
+
+/** `key` (lower case) is at `at` in any case. */
+function latinAt(text: string, at: number, key: string): boolean {
+  if (at + key.length > text.length) return false;
+  for (let k = 0; k < key.length; k++) {
+    const c = text.charCodeAt(at + k);
+    const lower = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+    if (lower !== key.charCodeAt(k) && text[at + k]!.toLowerCase() !== key[k]) return false;
+  }
+  return true;
 }
 
 /** The text at `at` is the right form that contains the wrong one (wrong 截止, right 截止日期). */
@@ -49,15 +63,15 @@ function readsRight(text: string, at: number, pair: HousePair): boolean {
 
 function blockFindings(articleId: string, block: Block, { byFirst, starts }: Matchers): Finding[] {
   const text = block.text;
-  const lower = text.toLowerCase();
   const out: Finding[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (!starts[text.charCodeAt(i)]) continue;
-    const list = byFirst.get(text[i]!) ?? (lower[i] !== text[i] ? byFirst.get(lower[i]!) : undefined);
+    const code = text.charCodeAt(i);
+    if (!starts[code]) continue;
+    const list = byFirst.get(code) ?? byFirst.get(code >= 0x41 && code <= 0x5a ? code + 0x20 : text[i]!.toLowerCase().charCodeAt(0));
     if (!list) continue;
     for (const { pair, latin, key } of list) {
       const end = i + key.length;
-      if (!(latin ? lower.startsWith(key, i) : text.startsWith(key, i))) continue;
+      if (!(latin ? latinAt(text, i, key) : text.startsWith(key, i))) continue;
       if (latin && (wordChar(text[i - 1]) || wordChar(text[end]))) continue;
       if (readsRight(text, i, pair)) continue;
       const quote = text.slice(i, end);

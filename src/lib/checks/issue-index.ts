@@ -25,12 +25,15 @@ const isSep = (c: number): boolean => c === 0x0a || c === 0x01;
 export class IssueIndex {
   readonly text: string;
   readonly slots: Slot[] = [];
-  /** Bigram → slot; positions of each bigram are `#positions[#from[slot] …]`. */
-  readonly #bigrams: CountTable;
-  readonly #from: Int32Array;
-  readonly #positions: Int32Array;
-  #trigrams: CountTable | null = null;
-  #gaps: [CountTable, CountTable] | null = null;
+  /** Start positions of every bigram, sorted by (first, second, third character). */
+  readonly #sorted: Int32Array;
+  /** The distinct bigrams (first × 0x10000 + second), ascending, and where each one's positions start. */
+  readonly #bigramKeys: Float64Array;
+  readonly #bigramFrom: Int32Array;
+  /** How often the trigram starting at each position occurs (0 across a separator). */
+  readonly #trigramCounts: Int32Array;
+  /** Counts of character pairs two and three places apart (for gapCount), built when first asked. */
+  #gapTables: [CountTable, CountTable] | null = null;
 
   constructor(issue: Issue) {
     const parts: string[] = [];
@@ -52,34 +55,70 @@ export class IssueIndex {
     });
     const t = (this.text = parts.join(''));
     const n = t.length;
-    this.#bigrams = new CountTable(n);
-    const slotOf = new Int32Array(n).fill(-1);
-    for (let i = 0; i + 1 < n; i++) {
-      const a = t.charCodeAt(i);
-      const b = t.charCodeAt(i + 1);
-      if (!isSep(a) && !isSep(b)) slotOf[i] = this.#bigrams.add(a * 0x10000 + b);
-    }
-    // Positions grouped by bigram, in text order within each group.
-    const counts = this.#bigrams.counts;
-    this.#from = new Int32Array(counts.length + 1);
-    for (let s = 0; s < counts.length; s++) this.#from[s + 1] = this.#from[s]! + counts[s]!;
-    const fill = this.#from.slice(0, counts.length);
-    this.#positions = new Int32Array(this.#from[counts.length]!);
+    const codes = new Uint16Array(n + 1); // a separator, or the end, reads as 0
     for (let i = 0; i < n; i++) {
-      const s = slotOf[i]!;
-      if (s >= 0) this.#positions[fill[s]!++] = i;
+      const c = t.charCodeAt(i);
+      codes[i] = isSep(c) ? 0 : c;
     }
+    let m = 0;
+    for (let i = 0; i + 1 < n; i++) if (codes[i] && codes[i + 1]) m++;
+    let order = new Int32Array(m);
+    m = 0;
+    for (let i = 0; i + 1 < n; i++) if (codes[i] && codes[i + 1]) order[m++] = i;
+    // Three stable counting sorts, third character first: sorted by trigram, so by bigram too.
+    let spare = new Int32Array(m);
+    for (let offset = 2; offset >= 0; offset--) {
+      countingSort(codes, offset, order, spare);
+      const swap = order;
+      order = spare;
+      spare = swap;
+    }
+    this.#sorted = order;
+    const keys: number[] = [];
+    const from: number[] = [];
+    this.#trigramCounts = new Int32Array(n);
+    for (let k = 0; k < m; ) {
+      const p = order[k]!;
+      const a = codes[p]!;
+      const b = codes[p + 1]!;
+      keys.push(a * 0x10000 + b);
+      from.push(k);
+      let j = k;
+      while (j < m && codes[order[j]!] === a && codes[order[j]! + 1] === b) {
+        // A run of one trigram inside the bigram's run.
+        const c = codes[order[j]! + 2]!;
+        let e = j;
+        while (e < m && codes[order[e]!] === a && codes[order[e]! + 1] === b && codes[order[e]! + 2] === c) e++;
+        if (c) for (let x = j; x < e; x++) this.#trigramCounts[order[x]!] = e - j;
+        j = e;
+      }
+      k = j;
+    }
+    from.push(m);
+    this.#bigramKeys = Float64Array.from(keys);
+    this.#bigramFrom = Int32Array.from(from);
   }
 
-  /** Start positions of the two characters at `at` in `text`. */
+  /** Start positions of the two characters at `at` in `text` (in no particular order). */
   bigramPositions(text: string, at = 0): Int32Array {
-    const s = this.#bigrams.slot(bigramKey(text, at));
-    return s < 0 ? EMPTY : this.#positions.subarray(this.#from[s]!, this.#from[s + 1]!);
+    const key = bigramKey(text, at);
+    const keys = this.#bigramKeys;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = keys[mid]!;
+      if (v === key) return this.#sorted.subarray(this.#bigramFrom[mid]!, this.#bigramFrom[mid + 1]!);
+      if (v < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return EMPTY;
   }
 
   /**
-   * Every start position of `s` (two characters or more) in the issue; none when `s` may be printed
-   * more than `limit` times (its rarest bigram is), for callers that want only telling strings.
+   * Every start position of `s` (two characters or more) in the issue, in no particular order;
+   * none when `s` may be printed more than `limit` times (its rarest bigram is), for callers that
+   * want only telling strings.
    */
   occurrences(s: string, limit = Infinity): number[] {
     if (s.length < 2) return [];
@@ -99,28 +138,19 @@ export class IssueIndex {
   }
 
   count(s: string): number {
-    return this.occurrences(s).length;
+    return s.length === 2 ? this.bigramPositions(s).length : this.occurrences(s).length;
   }
 
   /** How often the three characters starting at `pos` occur in the issue (0 across a separator). */
   trigramCount(pos: number): number {
-    const t = this.text;
-    if (pos < 0 || pos + 2 >= t.length) return 0;
-    if (!this.#trigrams) {
-      const table = new CountTable(t.length);
-      for (let i = 0; i + 2 < t.length; i++) {
-        const c1 = t.charCodeAt(i), c2 = t.charCodeAt(i + 1), c3 = t.charCodeAt(i + 2);
-        if (!isSep(c1) && !isSep(c2) && !isSep(c3)) table.add((c1 * 0x10000 + c2) * 0x10000 + c3);
-      }
-      this.#trigrams = table;
-    }
-    return this.#trigrams.count((t.charCodeAt(pos) * 0x10000 + t.charCodeAt(pos + 1)) * 0x10000 + t.charCodeAt(pos + 2));
+    return pos >= 0 && pos < this.#trigramCounts.length ? this.#trigramCounts[pos]! : 0;
   }
 
-  /** How often character `a` is followed `gap` (2 or 3) places later by character `b`, in one block. */
+  /** How often character `a` is followed `gap` (2 or 3) places later by character `b`, within a block. */
   gapCount(a: string, b: string, gap: 2 | 3): number {
-    const t = this.text;
-    if (!this.#gaps) {
+    if (!this.#gapTables) {
+      // Built on first use only: an issue whose every junction is familiar never needs them.
+      const t = this.text;
       const tables: [CountTable, CountTable] = [new CountTable(t.length), new CountTable(t.length)];
       for (let i = 0; i + 2 < t.length; i++) {
         const c1 = t.charCodeAt(i);
@@ -130,10 +160,9 @@ export class IssueIndex {
         tables[0].add(c1 * 0x10000 + c3);
         if (i + 3 < t.length && !isSep(t.charCodeAt(i + 3))) tables[1].add(c1 * 0x10000 + t.charCodeAt(i + 3));
       }
-      this.#gaps = tables;
+      this.#gapTables = tables;
     }
-    const table = gap === 2 ? this.#gaps[0] : this.#gaps[1];
-    return table.count(a.charCodeAt(0) * 0x10000 + b.charCodeAt(0));
+    return this.#gapTables[gap === 2 ? 0 : 1].count(a.charCodeAt(0) * 0x10000 + b.charCodeAt(0));
   }
 
   /** The slot holding issue offset `pos` (the block before, for a separator). */
@@ -146,6 +175,18 @@ export class IssueIndex {
       else hi = mid - 1;
     }
     return this.slots[lo]!;
+  }
+}
+
+/** Stable sort of positions `from` into `to` by the code unit `offset` places after each. */
+function countingSort(codes: Uint16Array, offset: number, from: Int32Array, to: Int32Array): void {
+  const count = new Int32Array(0x10001);
+  const m = from.length;
+  for (let k = 0; k < m; k++) count[codes[from[k]! + offset]! + 1]!++;
+  for (let c = 0; c < 0x10000; c++) count[c + 1]! += count[c]!;
+  for (let k = 0; k < m; k++) {
+    const p = from[k]!;
+    to[count[codes[p + offset]!]!++] = p;
   }
 }
 

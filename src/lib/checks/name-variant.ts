@@ -79,7 +79,9 @@ function latinVariants(index: IssueIndex, name: string, names: Map<string, Sourc
     const after = words.slice(k + 1).map(escape).join(' +');
     const re = new RegExp(`(?<![\\p{L}])${before}${before ? ' +' : ''}(\\p{Lu}[\\p{L}'’-]+)${after ? ' +' : ''}${after}(?![\\p{L}])`, 'gu');
     for (const m of index.text.matchAll(re)) {
-      if (m[1] === word || !editDistanceOne(m[1]!, word) || names.has(m[0]) || index.count(m[0]) > 1) continue;
+      // Counted as a whole name: Margaret Owen is not counted inside Margaret Owens.
+      const printed = [...index.text.matchAll(new RegExp(`(?<![\\p{L}])${escape(m[0])}(?![\\p{L}])`, 'gu'))].length;
+      if (m[1] === word || !editDistanceOne(m[1]!, word) || names.has(m[0]) || printed > 1) continue;
       out.push({ at: m.index, text: m[0] });
     }
   });

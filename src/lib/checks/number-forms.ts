@@ -92,8 +92,8 @@ const KINDS: Kind[] = [
   },
 ];
 
-/** Numeric ranges: the mark between two numbers, when a unit or % follows. */
-const RANGE = /(?<![\d.])\d+(?:\.\d+)?\s*([～~〜—–\-－])\s*\d+(?:\.\d+)?(?=\s*(?:[\u4e00-\u9fff%％]))/gu;
+/** Numeric ranges: the mark between two numbers, when a unit, a word or % follows. */
+const RANGE = /(?<![\d.:/-])\d+(?:\.\d+)?\s*([～~〜—–\-－])\s*\d+(?:\.\d+)?(?![\d.:/-])(?=\s*(?:[\u4e00-\u9fff%％]|[A-Za-z]{2}))/gu;
 
 function collect(article: Article, re: RegExp): Array<{ block: Block; m: RegExpMatchArray }> {
   const out: Array<{ block: Block; m: RegExpMatchArray }> = [];

@@ -29,6 +29,9 @@ const CLOSES = new Map(PAIRS.map(([o, c, r]) => [c, { open: o, reference: r }]))
 /** Marks that nest in their own kind wrongly, and what the inner pair should be. */
 const INNER: Record<string, readonly [string, string]> = { '“': ['‘', '’'], '《': ['〈', '〉'] };
 const MULTI_PARAGRAPH = new Set(['“', '‘', '「', '『']);
+/** The code units of every mark above: the fast test for the characters in between. */
+const MARKS = new Uint8Array(0x10000);
+for (const [o, c] of PAIRS) MARKS[o.charCodeAt(0)] = MARKS[c.charCodeAt(0)] = 1;
 
 interface Open {
   mark: string;
@@ -62,6 +65,7 @@ function blockFindings(article: Article, index: number): Finding[] {
   };
   const stack: Open[] = [];
   for (let i = 0; i < text.length; i++) {
+    if (!MARKS[text.charCodeAt(i)]) continue;
     const ch = text[i]!;
     const open = OPENS.get(ch);
     const close = CLOSES.get(ch);

@@ -17,12 +17,30 @@ export const TITLE_PAIRS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Outermost spans from an opening mark to its closing mark, both included; unclosed marks span nothing. */
+interface PairTable {
+  opens: string;
+  closes: string;
+  lo: number;
+  hi: number;
+}
+
+const tables = new WeakMap<ReadonlyArray<readonly [string, string]>, PairTable>();
+
+function tableOf(pairs: ReadonlyArray<readonly [string, string]>): PairTable {
+  let table = tables.get(pairs);
+  if (!table) {
+    const opens = pairs.map((p) => p[0]).join('');
+    const closes = pairs.map((p) => p[1]).join('');
+    const codes = [...opens, ...closes].map((c) => c.charCodeAt(0));
+    table = { opens, closes, lo: Math.min(...codes), hi: Math.max(...codes) };
+    tables.set(pairs, table);
+  }
+  return table;
+}
+
+/** Outermost spans from an opening mark to its closing mark, both included; unclosed marks span nothing. */
 export function pairedSpans(text: string, pairs: ReadonlyArray<readonly [string, string]> = QUOTE_PAIRS): Span[] {
-  const opens = pairs.map((p) => p[0]).join('');
-  const closes = pairs.map((p) => p[1]).join('');
-  const codes = [...opens, ...closes].map((c) => c.charCodeAt(0));
-  const lo = Math.min(...codes);
-  const hi = Math.max(...codes);
+  const { opens, closes, lo, hi } = tableOf(pairs);
   const spans: Span[] = [];
   const stack: Array<{ close: string; at: number }> = [];
   for (let i = 0; i < text.length; i++) {

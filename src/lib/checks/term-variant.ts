@@ -228,10 +228,10 @@ export const termVariant: Check = {
         if (best) {
           const { h, p } = best;
           const wrongChar = t[p + 1]!;
-          // The span: the whole run, or the difference with up to four characters of context each side.
+          // The span: the whole run, or the difference with the context that agreed (six at most) each side.
           const k = p - s;
-          const start = h.match === 'whole' ? i : i + Math.max(0, k - Math.min(h.left, 4) + 1);
-          const end = h.match === 'whole' ? j : Math.min(j, i + k + 1 + Math.min(h.right, 4));
+          const start = h.match === 'whole' ? i : i + Math.max(0, k - Math.min(h.left, 6) + 1);
+          const end = h.match === 'whole' ? j : Math.min(j, i + k + 1 + Math.min(h.right, 6));
           const quote = text.slice(start, end);
           const fixed = fixedRun(quote, k - (start - i), h);
           const count = index.count(h.term);

@@ -124,8 +124,9 @@ export const traditional: Check = {
     const out: Finding[] = [];
     for (const { articleId, block, hits, han: blockHan } of perBlock) {
       const trad = hits.filter((h) => !h.compatibility).length;
-      // A block that is mostly traditional is a passage quoted as printed: only compatibility forms count.
-      const kept = trad >= 3 && trad / blockHan >= 0.1 ? hits.filter((h) => h.compatibility) : hits;
+      // A block set in traditional (a quarter of its characters and more: a passage quoted as
+      // printed) keeps its characters; only compatibility forms count there.
+      const kept = trad >= 3 && trad / blockHan >= 0.25 ? hits.filter((h) => h.compatibility) : hits;
       out.push(...blockFindings(articleId, block, kept));
     }
     return out;
