@@ -28,5 +28,3 @@ export function parseHanNumber(s: string): number {
   }
   return total + (digit < 0 ? 0 : digit);
 }
-
-export const HAN_DIGITS = '〇零一二三四五六七八九十百千两';

@@ -58,7 +58,3 @@ export function pairedSpans(text: string, pairs: ReadonlyArray<readonly [string,
   }
   return spans;
 }
-
-export function insideSpans(spans: readonly Span[], start: number, end = start + 1): boolean {
-  return spans.some(([s, e]) => start >= s && end <= e);
-}

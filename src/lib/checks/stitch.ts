@@ -5,7 +5,7 @@
 // fragment repeating the end of the paragraph before (…纽带。 / 带，将…) is the same accident at a
 // paragraph break.
 
-import type { Article, Block } from '../issue/types.ts';
+import type { Block } from '../issue/types.ts';
 import type { Check, Finding } from './types.ts';
 import { isHan, textWeight } from './chars.ts';
 import { cite, makeFinding } from './finding.ts';

@@ -234,15 +234,16 @@ export const termVariant: Check = {
           const end = h.match === 'whole' ? j : Math.min(j, i + k + 1 + Math.min(h.right, 6));
           const quote = text.slice(start, end);
           const fixed = fixedRun(quote, k - (start - i), h);
-          const count = index.count(h.term);
+          // The count is of what the message cites: the corrected span, or the term if that is rarer.
+          const [cited, count] = index.count(fixed) >= 2 ? [fixed, index.count(fixed)] : [h.term, index.count(h.term)];
           const what = describe(h, wrongChar);
           out.push(
             makeFinding(ID, slot.article.id, slot.block, start, end, {
               category: 'typo',
               suggestion: replaceWith(fixed),
               message: {
-                zh: `${cite(quote)}：本期别处${count}次作${cite(fixed)}，${what.zh}`,
-                en: `${cite(quote)}: printed ${cite(fixed)} ${count} times elsewhere in the issue (${what.en})`,
+                zh: `${cite(quote)}：本期别处${count}次作${cite(cited)}，${what.zh}`,
+                en: `${cite(quote)}: printed ${cite(cited)} ${count} times elsewhere in the issue (${what.en})`,
               },
             }),
           );

@@ -3,6 +3,7 @@
 // (opencc-js, Apache-2.0), parsed once on first use. Only the character tables are loaded, not the
 // megabyte of phrase tables, so the worker bundle stays small.
 
+/// <reference path="./opencc-dicts.d.ts" />
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 import COMPATIBILITY from 'opencc-js/dict/CJK_Compatibility_Ideographs';
 
