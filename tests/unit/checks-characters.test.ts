@@ -73,7 +73,7 @@ describe('doubled', () => {
 他的的确确是好师傅。我们再研究研究。不能不了了之，不搞是是非非。一家人和和美美。
 为了达到目的的手段必须正当。要改进工作作风，认真学习习近平新时代中国特色社会主义思想。实现现代化是共同梦想。
 全县建立农民工工会组织三十个。会议审议了立法法修正草案。为了了解职工需求开展调查。要面对对方的诉求。参与与否自愿决定。团结和和谐是基础。
-The librarian had had a busy week, and said that that was a good sign.
+The librarian had had a busy week, and said that that was a good sign. What it is is a library.
 `,
       doubled,
     );

@@ -1,8 +1,8 @@
 // Numbers written two ways in one article (GB/T 15835-2011: keep one form): dates in Chinese
 // numerals beside dates in Arabic ones (三月八日 / 3月7日), zero-padded beside plain (03月06日 /
 // 3月5日), years (二〇二三年 / 2023年), numbered things (一号机 / 1号机), percentages (百分之三十 /
-// 30%), thousands separators (12,345 / 23456) and range marks (3～5 / 6-8). The less used form is
-// flagged, with the other as the suggestion where it can be written out.
+// 30%; 百分之百 is an idiom), thousands separators (12,345 / 23456) and range marks (3～5 / 6-8).
+// The less used form is flagged, with the other as the suggestion where it can be written out.
 
 import type { Article, Block } from '../issue/types.ts';
 import type { Check, Finding } from './types.ts';
@@ -80,7 +80,7 @@ const KINDS: Kind[] = [
     what: { zh: '百分数', en: 'percentages' },
     forms: [
       { name: { zh: '百分号', en: 'per cent signs' }, re: /\d+(?:\.\d+)?\s*[%％]/gu },
-      { name: { zh: '汉字', en: 'words' }, re: new RegExp(`百分之(${HAN}{1,3})`, 'gu'), convert: (m) => `${parseHanNumber(m[1]!)}%`, loses: true },
+      { name: { zh: '汉字', en: 'words' }, re: new RegExp(`百分之(?!百)(${HAN}{1,3})`, 'gu'), convert: (m) => `${parseHanNumber(m[1]!)}%`, loses: true },
     ],
   },
   {
