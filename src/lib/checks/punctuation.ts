@@ -81,13 +81,13 @@ const RULES: Rule[] = [
     re: new RegExp(`${LIST_START}\\d{1,2}([、，,])(?=[\\u4e00-\\u9fff])`, 'gu'),
     test: (m) => ({ start: m.index! + m[0].length - 1, end: m.index! + m[0].length, to: '.' }),
     message: (q) => ({ zh: `阿拉伯数字序号后用下脚点“.”，不用${cite(q)}`, en: `An Arabic list number takes “.”, not ${cite(q)}` }),
-    reference: 'GB/T 15834-2011 4.5',
+    reference: 'GB/T 15834-2011',
   },
   {
     re: new RegExp(`${LIST_START}(?:[（(][一二三四五六七八九十\\d]{1,3}[）)]|[①-⑳])([、.．，,：:])`, 'gu'),
     test: (m) => ({ start: m.index! + m[0].length - 1, end: m.index! + m[0].length, to: '' }),
     message: (q) => ({ zh: `带括号或圆圈的序号后不再加${cite(q)}`, en: `A bracketed or circled list number takes no ${cite(q)}` }),
-    reference: 'GB/T 15834-2011 4.5',
+    reference: 'GB/T 15834-2011',
   },
   {
     re: new RegExp(`${LIST_START}(?:第[一二三四五六七八九十]{1,3}|首先|其次|再次|最后)(、)`, 'gu'),
