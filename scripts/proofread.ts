@@ -9,6 +9,7 @@ import { CHECKS, runChecks } from '../src/lib/checks/registry.ts';
 import { parseHouseList } from '../src/lib/checks/house-list-format.ts';
 import type { CheckOptions, Finding } from '../src/lib/checks/types.ts';
 import { decodeBytes } from '../src/lib/issue/decode.ts';
+import { categoryLabel } from '../src/lib/export/labels.ts';
 import { IssueError } from '../src/lib/issue/errors.ts';
 import { loadIssue } from '../src/lib/issue/load.ts';
 import type { Issue } from '../src/lib/issue/types.ts';
@@ -23,15 +24,6 @@ Proofroom JSON) and prints what they find, article by article.
   --disable IDS   checks not to run, comma-separated (${CHECKS.map((c) => c.id).join(', ')})
   --lang en       messages in English (default Chinese)
   -h, --help      show this help`;
-
-const CATEGORY: Record<string, { zh: string; en: string }> = {
-  typo: { zh: '错别字', en: 'typo' },
-  punctuation: { zh: '标点', en: 'punctuation' },
-  fact: { zh: '事实', en: 'fact' },
-  layout: { zh: '格式', en: 'layout' },
-  style: { zh: '文风', en: 'style' },
-  other: { zh: '其他', en: 'other' },
-};
 
 class CliError extends Error {}
 
@@ -66,7 +58,7 @@ function report(issue: Issue, findings: Finding[], lang: 'zh' | 'en'): string {
     for (const f of list) {
       const fix = f.suggestion ? (f.suggestion.op === 'delete' ? ' → (delete)' : ` → “${f.suggestion.text}”`) : '';
       const ref = f.reference ? ` [${f.reference}]` : '';
-      out.push(`  ${f.check.padEnd(14)} ${CATEGORY[f.category]![lang].padEnd(lang === 'zh' ? 3 : 11)} “${f.quote}”${fix}  ${f.message[lang]}${ref}`);
+      out.push(`  ${f.check.padEnd(14)} ${categoryLabel(lang === 'zh' ? 'zh-CN' : 'en', f.category).padEnd(lang === 'zh' ? 3 : 11)} “${f.quote}”${fix}  ${f.message[lang]}${ref}`);
     }
     out.push('');
   }
