@@ -104,7 +104,8 @@ test('hovering and clicking highlighted text brings its note forward; n and p wa
   await page.evaluate(() => getSelection()?.removeAllRanges());
   await page.locator('.notes-margin').click({ position: { x: 5, y: 5 } });
 
-  // Point at the middle of the painted passage.
+  // Point at the middle of the painted passage (once painted: it paints in the next frame).
+  await expect.poll(() => painted(page, '崇高职务')).toBe(true);
   const box = await page.evaluate(() => {
     for (const [, h] of CSS.highlights) for (const r of h) if ((r as Range).toString() === '崇高职务') {
       const rect = (r as Range).getClientRects()[0]!;
