@@ -10,6 +10,7 @@ import { checkerEn, checkerZh } from './strings-checker.ts';
 import { layoutEn, layoutZh } from './strings-layout.ts';
 import { a11yEn, a11yZh } from './strings-a11y.ts';
 import { edgesEn, edgesZh } from './strings-edges.ts';
+import { peopleEn, peopleZh } from './strings-people.ts';
 
 const coreZh = {
   'app.name': '共校',
@@ -105,7 +106,7 @@ const coreZh = {
   'help.redo': '重做',
 } as const satisfies Record<string, string>;
 
-export const zh = { ...coreZh, ...notesZh, ...collabZh, ...packagesZh, ...roundsZh, ...checkerZh, ...layoutZh, ...a11yZh, ...edgesZh };
+export const zh = { ...coreZh, ...notesZh, ...collabZh, ...packagesZh, ...roundsZh, ...checkerZh, ...layoutZh, ...a11yZh, ...edgesZh, ...peopleZh };
 export type MessageKey = keyof typeof zh;
 export type Dictionary = Record<MessageKey, string>;
 
@@ -203,7 +204,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'help.redo': 'Redo',
 };
 
-export const en: Dictionary = { ...coreEn, ...notesEn, ...collabEn, ...packagesEn, ...roundsEn, ...checkerEn, ...layoutEn, ...a11yEn, ...edgesEn };
+export const en: Dictionary = { ...coreEn, ...notesEn, ...collabEn, ...packagesEn, ...roundsEn, ...checkerEn, ...layoutEn, ...a11yEn, ...edgesEn, ...peopleEn };
 
 export const dictionaries = { 'zh-CN': zh as Dictionary, en } as const;
 export type Lang = keyof typeof dictionaries;
