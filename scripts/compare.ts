@@ -20,19 +20,17 @@
 // Without --json: the same as a readable summary in English. Without --notes: changes only.
 // Exit codes: 0 ok (warnings, if any, on stderr), 1 an input could not be used, 2 bad usage.
 
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as Y from 'yjs';
 import { compareProofs, type Change, type CarryInput, type CarryStatus } from '../src/lib/compare/index.ts';
 import { importAnnotations } from '../src/lib/export/index.ts';
 import { readAnnotations, type RawAnnotation } from '../src/lib/export/w3c-read.ts';
 import { noteIdOf } from '../src/lib/export/w3c-vocab.ts';
-import { IssueError } from '../src/lib/issue/errors.ts';
-import { loadIssue } from '../src/lib/issue/load.ts';
 import type { Issue } from '../src/lib/issue/types.ts';
 import { notesInProof, readCarry, readNotes, readProofs, roundOf } from '../src/lib/review/index.ts';
 import type { NoteKind, NoteStatus, Suggestion } from '../src/lib/review/types.ts';
 import { decodePackage, openPackage, PackageError } from '../src/lib/sync/review-package.ts';
+import { isPackage, issueOf, quietOnClosedPipe, readInput, Refusal, runCli } from './cli-kit.ts';
 
 const USAGE = `Usage: npm run compare -- OLD NEW [--notes FILE] [--json]
 
@@ -44,7 +42,6 @@ whether each suggestion was carried out, and every change between them.
                  a note's id is the one FILE gives it (another tool's annotation: its IRI)
   -h, --help     show this help`;
 
-class Refusal extends Error {}
 
 /** A note of FILE as comparing needs it: checked in NEW when `input` is set, else lost already in OLD. */
 interface Entry {
@@ -69,28 +66,6 @@ interface ChangeRow {
   context: [string, string];
   noted: boolean;
 }
-
-function read(file: string): Uint8Array {
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
-    throw new Refusal(`cannot read ${file}: ${why}`);
-  }
-}
-
-function issueOf(file: string): Issue {
-  try {
-    return loadIssue(read(file), basename(file));
-  } catch (e) {
-    if (e instanceof IssueError) throw new Refusal(`${file}: ${e.message}`);
-    throw e;
-  }
-}
-
-const MAGIC = new TextEncoder().encode('PROOFROOM\n');
-const isPackage = (bytes: Uint8Array) => bytes.length >= MAGIC.length && MAGIC.every((b, i) => bytes[i] === b);
 
 /** How comparing checks a note: as a suggestion only when it still asks for one in this round. */
 function inputOf(kind: NoteKind, suggestion: Suggestion | null, status: NoteStatus, asked: boolean, target: CarryInput['target']): Omit<CarryInput, 'id'> {
@@ -283,42 +258,15 @@ function parseArgs(argv: string[]): Options | string {
   return { old: files[0]!, neu: files[1]!, notes, json };
 }
 
-function main(argv: string[]): number {
-  if (argv.includes('-h') || argv.includes('--help')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
+quietOnClosedPipe();
+process.exitCode = runCli('compare', USAGE, process.argv.slice(2), parseArgs, (options, warn) => {
+  const old = issueOf(options.old);
+  const neu = issueOf(options.neu);
+  let entries: Entry[] = [];
+  if (options.notes !== null) {
+    const bytes = readInput(options.notes);
+    entries = isPackage(bytes) ? packageEntries(options.notes, bytes, old, warn) : annotationEntries(options.notes, bytes, old, warn);
   }
-  const options = parseArgs(argv);
-  if (typeof options === 'string') {
-    process.stderr.write(`compare: ${options}\n\n${USAGE}\n`);
-    return 2;
-  }
-  const warnings: string[] = [];
-  const warn = (line: string) => warnings.push(line);
-  let text: string;
-  try {
-    const old = issueOf(options.old);
-    const neu = issueOf(options.neu);
-    let entries: Entry[] = [];
-    if (options.notes !== null) {
-      const bytes = read(options.notes);
-      entries = isPackage(bytes) ? packageEntries(options.notes, bytes, old, warn) : annotationEntries(options.notes, bytes, old, warn);
-    }
-    const out = compareFiles(old, neu, entries);
-    text = options.json ? `${JSON.stringify(out, null, 2)}\n` : summary(old, neu, options.notes, out);
-  } catch (e) {
-    if (!(e instanceof Refusal)) throw e;
-    process.stderr.write(`compare: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
-    return 1;
-  }
-  process.stdout.write(text);
-  for (const w of warnings) process.stderr.write(`compare: ${w.replace(/\s*\n\s*/g, ' ')}\n`);
-  return 0;
-}
-
-// Piped into `head` and the like: stop quietly when the reader is gone.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code !== 'EPIPE') throw e;
-  process.exit(process.exitCode ?? 0);
+  const out = compareFiles(old, neu, entries);
+  return options.json ? `${JSON.stringify(out, null, 2)}\n` : summary(old, neu, options.notes, out);
 });
-process.exitCode = main(process.argv.slice(2));

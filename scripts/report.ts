@@ -3,15 +3,12 @@
 // Web Annotation JSON-LD (anchored into ISSUE by quote) or a review package (.proofroom).
 // Exit codes: 0 ok (warnings, if any, on stderr), 1 an input could not be used, 2 bad usage.
 
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import * as Y from 'yjs';
 import { formatById, importAnnotations, type ExportFormat, type ExportLang, type ExportNote } from '../src/lib/export/index.ts';
-import { IssueError } from '../src/lib/issue/errors.ts';
-import { loadIssue } from '../src/lib/issue/load.ts';
 import type { Issue } from '../src/lib/issue/types.ts';
 import { readNotes } from '../src/lib/review/index.ts';
 import { decodePackage, PackageError } from '../src/lib/sync/review-package.ts';
+import { isPackage, issueOf, quietOnClosedPipe, readInput, Refusal, runCli } from './cli-kit.ts';
 
 const USAGE = `Usage: npm run report -- ISSUE --notes FILE --format FORMAT [options]
 
@@ -28,24 +25,10 @@ Writes a review's notes on ISSUE (any file Proofroom opens) to stdout.
 const ALIASES: Record<string, string> = { csv: 'corrections-csv', md: 'report-md', markdown: 'report-md', jsonld: 'w3c-jsonld', w3c: 'w3c-jsonld', text: 'corrected-text', txt: 'corrected-text' };
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-class Refusal extends Error {}
 
 function roundLabel(n: number, lang: ExportLang): string {
   return lang === 'en' ? `proof ${n}` : `${NUMERALS[n - 1] ?? n}校`;
 }
-
-function read(file: string): Uint8Array {
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
-    throw new Refusal(`cannot read ${file}: ${why}`);
-  }
-}
-
-const MAGIC = new TextEncoder().encode('PROOFROOM\n');
-const isPackage = (bytes: Uint8Array) => bytes.length >= MAGIC.length && MAGIC.every((b, i) => bytes[i] === b);
 
 /** Notes of a review package made on this proof (the review's first proof, or the proof they name). */
 function packageNotes(file: string, bytes: Uint8Array, issue: Issue, warn: (line: string) => void): ExportNote[] {
@@ -127,47 +110,20 @@ function parseArgs(argv: string[]): Options | string {
   return { issue: files[0]!, notes: values['--notes']!, format, apply, lang, round, roundLabel: values['--round-label'] ?? null, tz: values['--tz'] };
 }
 
-function main(argv: string[]): number {
-  if (argv.includes('-h') || argv.includes('--help')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const options = parseArgs(argv);
-  if (typeof options === 'string') {
-    process.stderr.write(`report: ${options}\n\n${USAGE}\n`);
-    return 2;
-  }
-  const warnings: string[] = [];
-  const warn = (line: string) => warnings.push(line);
-  let out: string;
-  try {
-    let issue: Issue;
-    try {
-      issue = loadIssue(read(options.issue), basename(options.issue));
-    } catch (e) {
-      if (e instanceof IssueError) throw new Refusal(`${options.issue}: ${e.message}`);
-      throw e;
-    }
-    const bytes = read(options.notes);
-    const notes = isPackage(bytes) ? packageNotes(options.notes, bytes, issue, warn) : annotationNotes(options.notes, bytes, issue, warn);
-    const input = {
-      issue,
-      round: { index: options.round, label: options.roundLabel ?? roundLabel(options.round, options.lang) },
-      notes,
-      lang: options.lang,
-      now: new Date(),
-      ...(options.tz ? { timeZone: options.tz } : {}),
-    };
-    out = options.format.produce(input, { apply: options.apply });
-    warnings.push(...(options.format.warnings?.(input, { apply: options.apply }) ?? []));
-  } catch (e) {
-    if (!(e instanceof Refusal)) throw e;
-    process.stderr.write(`report: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
-    return 1;
-  }
-  process.stdout.write(out);
-  for (const w of warnings) process.stderr.write(`report: ${w}\n`);
-  return 0;
-}
-
-process.exitCode = main(process.argv.slice(2));
+quietOnClosedPipe();
+process.exitCode = runCli('report', USAGE, process.argv.slice(2), parseArgs, (options, warn) => {
+  const issue = issueOf(options.issue);
+  const bytes = readInput(options.notes);
+  const notes = isPackage(bytes) ? packageNotes(options.notes, bytes, issue, warn) : annotationNotes(options.notes, bytes, issue, warn);
+  const input = {
+    issue,
+    round: { index: options.round, label: options.roundLabel ?? roundLabel(options.round, options.lang) },
+    notes,
+    lang: options.lang,
+    now: new Date(),
+    ...(options.tz ? { timeZone: options.tz } : {}),
+  };
+  const out = options.format.produce(input, { apply: options.apply });
+  for (const w of options.format.warnings?.(input, { apply: options.apply }) ?? []) warn(w);
+  return out;
+});

@@ -1,28 +1,11 @@
 // The proofread CLI as a user runs it: the sample's findings by article, the JSON with each quote,
 // a house list file of one's own, and one clear error line (non-zero exit, nothing on stdout) for
 // bad input.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cli } from './helpers/cli.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const dir = mkdtempSync(join(tmpdir(), 'proofroom-proofread-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function proofread(...args: string[]) {
-  const run = spawnSync(tsx, ['scripts/proofread.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir, run: proofread, file } = cli('scripts/proofread.ts');
 
 const ISSUE = `本期目录
 

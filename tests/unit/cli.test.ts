@@ -1,27 +1,10 @@
 // The parse CLI as a user runs it: an outline of the sample, its JSON, and one clear error line
 // (with a non-zero exit and nothing on stdout) for each kind of bad input.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cli } from './helpers/cli.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const dir = mkdtempSync(join(tmpdir(), 'proofroom-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function parse(...args: string[]) {
-  const run = spawnSync(tsx, ['scripts/parse.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function file(name: string, bytes: Uint8Array | string): string {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-}
+const { dir, run: parse, file } = cli('scripts/parse.ts');
 
 describe('npm run parse', { timeout: 60_000 }, () => {
   it('prints an outline of the sample: sections, articles with pages and counts, totals', () => {

@@ -3,13 +3,11 @@
 // deleted; a page number and the masthead changed), with the notes from W3C JSON-LD made by our own
 // export (plus two annotations from another tool) or from a review package, as exact JSON and as a
 // summary; and one clear line on stderr with a non-zero exit for each kind of bad input.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cli, root } from './helpers/cli.ts';
 import { articleText, rangeFromOffsets } from '../../src/lib/anchor/article-text.ts';
 import { describeRange } from '../../src/lib/anchor/describe.ts';
 import type { Target } from '../../src/lib/anchor/target.ts';
@@ -20,21 +18,7 @@ import { addProof, createNote, readNotes, setIssue, setStatus, writeCarry, type 
 import type { Author, NoteStatus } from '../../src/lib/review/types.ts';
 import { encodePackage } from '../../src/lib/sync/review-package.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const dir = mkdtempSync(join(tmpdir(), 'proofroom-compare-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function compare(...args: string[]) {
-  const run = spawnSync(tsx, ['scripts/compare.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function file(name: string, bytes: Uint8Array | string): string {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-}
+const { dir, run: compare, file } = cli('scripts/compare.ts');
 
 const OLD = 'tests/unit/fixtures/compare-cli/old.md';
 const NEW = 'tests/unit/fixtures/compare-cli/new.md';

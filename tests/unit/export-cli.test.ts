@@ -1,12 +1,9 @@
 // The report CLI as a user runs it: W3C JSON-LD or a review package in, each format out on stdout;
 // bad input gets one clear line on stderr, nothing on stdout and a non-zero exit.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cli } from './helpers/cli.ts';
 import { formatById } from '../../src/lib/export/index.ts';
 import { toIssueJson } from '../../src/lib/issue/issue-json.ts';
 import { createNote, setIssue } from '../../src/lib/review/index.ts';
@@ -14,21 +11,7 @@ import { encodePackage } from '../../src/lib/sync/review-package.ts';
 import { handBuiltIssue } from './helpers/issue-fixture.ts';
 import { ANNA, buildNotes, FIXTURE_NOTES, T0 } from './fixtures/export/notes.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const dir = mkdtempSync(join(tmpdir(), 'proofroom-report-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function report(...args: string[]) {
-  const run = spawnSync(tsx, ['scripts/report.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function file(name: string, bytes: Uint8Array | string): string {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-}
+const { dir, run: report, file } = cli('scripts/report.ts');
 
 const issue = handBuiltIssue();
 const notes = buildNotes(issue, FIXTURE_NOTES);

@@ -3,48 +3,13 @@
 // one makes a suggestion by me (and deleting that note opens the finding again); dismissing one
 // holds for a colleague and across a reload; a house-list pair one editor adds gives findings to
 // both; checks switched off stay off; the error-rate meter counts accepted suggestions.
-import { Window } from 'happy-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/lib/checks/types.ts';
-import { Workspace } from '../../src/lib/state/workspace.svelte.ts';
-import { memoryWorld, type MemoryDevice, type MemoryWorld } from './helpers/memory-providers.ts';
+import type { Workspace } from '../../src/lib/state/workspace.svelte.ts';
+import { closeDevicesAfterEach, device } from './helpers/devices.ts';
+import { memoryWorld } from './helpers/memory-providers.ts';
 
-const open: Array<{ w: Workspace; win: Window }> = [];
-afterEach(async () => {
-  for (const { w, win } of open.splice(0)) {
-    await w.destroy();
-    await win.happyDOM.close();
-  }
-});
-
-interface Device {
-  providers: MemoryDevice;
-  win: Window;
-  boot(url?: string): Promise<Workspace>;
-}
-
-function device(world: MemoryWorld, name: string): Device {
-  const providers = world.device();
-  const win = new Window({ url: 'http://proofroom.test/' });
-  win.localStorage.setItem('proofroom.identity', JSON.stringify({ id: `u${name}tester`, name, colour: '#0f766e' }));
-  let current: Workspace | null = null;
-  return {
-    providers,
-    win,
-    async boot(url) {
-      if (current) {
-        await current.destroy();
-        open.splice(open.findIndex((o) => o.w === current), 1);
-      }
-      if (url) win.location.href = url;
-      const w = new Workspace(providers, { window: win as unknown as globalThis.Window, storage: win.localStorage as unknown as Storage, base: '/' });
-      open.push({ w, win });
-      current = w;
-      w.start(win.location.hash.startsWith('#/join/') ? win.location.href : null);
-      return w;
-    },
-  };
-}
+closeDevicesAfterEach();
 
 async function ready(w: Workspace): Promise<void> {
   await expect.poll(() => w.reader.article?.title ?? null).toBeTruthy();

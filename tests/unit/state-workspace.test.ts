@@ -1,52 +1,13 @@
 // @vitest-environment happy-dom
 // The app's state classes as main.ts builds them (a Workspace), with in-memory providers: a device
 // is its own window, localStorage, library and disk; devices meet only on the in-memory network.
-import { Window } from 'happy-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Workspace as WorkspaceType } from '../../src/lib/state/workspace.svelte.ts';
-import { Workspace } from '../../src/lib/state/workspace.svelte.ts';
-import { memoryWorld, SAMPLE_BYTES, type MemoryDevice, type MemoryWorld } from './helpers/memory-providers.ts';
+import { closeDevicesAfterEach, device } from './helpers/devices.ts';
+import { memoryWorld, SAMPLE_BYTES } from './helpers/memory-providers.ts';
 
 const FIRST_TITLE = '在第十四届全国人民代表大会第一次会议上的讲话';
-const open: Array<{ w: WorkspaceType; win: Window }> = [];
-
-afterEach(async () => {
-  for (const { w, win } of open.splice(0)) {
-    await w.destroy();
-    await win.happyDOM.close();
-  }
-});
-
-interface Device {
-  providers: MemoryDevice;
-  win: Window;
-  /** A new Workspace on this device (a page load); the previous one, if any, is destroyed first. */
-  boot(url?: string): Promise<WorkspaceType>;
-}
-
-function device(world: MemoryWorld, name: string): Device {
-  const providers = world.device();
-  const win = new Window({ url: 'http://proofroom.test/' });
-  win.localStorage.setItem('proofroom.identity', JSON.stringify({ id: `u${name}tester`, name, colour: '#0f766e' }));
-  let current: WorkspaceType | null = null;
-  return {
-    providers,
-    win,
-    async boot(url) {
-      if (current) {
-        await current.destroy();
-        open.splice(open.findIndex((o) => o.w === current), 1);
-      }
-      if (url) win.location.href = url;
-      const w = new Workspace(providers, { window: win as unknown as globalThis.Window, storage: win.localStorage as unknown as Storage, base: '/' });
-      open.push({ w, win });
-      current = w;
-      const join = win.location.hash.startsWith('#/join/') ? win.location.href : null;
-      w.start(join);
-      return w;
-    },
-  };
-}
+closeDevicesAfterEach();
 
 const sessionReady = async (w: WorkspaceType) => {
   await expect.poll(() => w.desk.session?.issue?.id ?? null).toBe(w.reader.issue?.id ?? 'none');
