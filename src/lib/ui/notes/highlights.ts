@@ -88,7 +88,14 @@ export class HighlightPainter {
    * what the root shows (the article object): another proof of the same article rewrites its text
    * nodes in place, which collapses the Ranges kept from before, so they are made anew.
    */
-  paint(root: Element, items: readonly Paintable[], activeId: string | null, hoverId: string | null, text: object | null = null): void {
+  paint(
+    root: Element,
+    items: readonly Paintable[],
+    activeId: string | null,
+    hoverId: string | null,
+    text: object | null = null,
+    placed = items.length,
+  ): void {
     if (!highlightsSupported()) return;
     if (root !== this.#root || text !== this.#text) {
       this.#root = root;
@@ -132,7 +139,7 @@ export class HighlightPainter {
     for (const name of this.#names) if (!kept.has(name)) CSS.highlights.delete(name);
     this.#names = names;
     this.emphasise(activeId, hoverId);
-    performance.mark(PAINTED_MARK, { detail: { count: ranges.size } });
+    performance.mark(PAINTED_MARK, { detail: { count: ranges.size, placed } });
   }
 
   /** Repaints only the active and hovered notes. */
