@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { createLogger, createServer as createViteServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
+import { relayClient, settle, type RelayClient } from './helpers/relay-client.ts';
 import { CLOSE_INTERNAL_ERROR, CLOSE_POLICY, createRelay, type Relay } from '../../server/relay.ts';
 import type { SignalPluginApi } from '../../server/vite-plugin-signal.ts';
 
@@ -143,45 +144,8 @@ const freshAddress = (): string => {
 
 const opened: (WebSocket | Socket)[] = [];
 
-interface Client {
-  ws: WebSocket;
-  inbox: any[];
-  /** The next message other than a pong. */
-  next(): Promise<any>;
-  pong(): Promise<void>;
-}
-
-async function client(url: string, localAddress: string): Promise<Client> {
-  const ws = new WebSocket(url, { localAddress });
-  opened.push(ws);
-  const inbox: any[] = [];
-  const waiters: ((m: any) => void)[] = [];
-  const pongWaiters: (() => void)[] = [];
-  ws.on('message', (data) => {
-    const m = JSON.parse(data.toString());
-    if (m.type === 'pong') return pongWaiters.shift()?.();
-    const waiter = waiters.shift();
-    if (waiter) waiter(m);
-    else inbox.push(m);
-  });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  return {
-    ws,
-    inbox,
-    next: () => (inbox.length > 0 ? Promise.resolve(inbox.shift()) : new Promise((resolve) => waiters.push(resolve))),
-    pong: () => new Promise<void>((resolve) => pongWaiters.push(resolve)),
-  };
-}
-
-/** Once the pong is back, everything the client sent before has been handled. */
-async function settle(c: Client): Promise<void> {
-  const pong = c.pong();
-  c.ws.send('{"type":"ping"}');
-  await pong;
-}
+type Client = RelayClient;
+const client = (url: string, localAddress: string): Promise<Client> => relayClient(url, opened, localAddress);
 
 async function subscribed(url: string, localAddress: string, topic: string): Promise<Client> {
   const c = await client(url, localAddress);

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
+import { relayClient, settle, type RelayClient } from './helpers/relay-client.ts';
 import { CLOSE_POLICY, CLOSE_TOO_BIG, createRelay, type Relay, type RelayOptions } from '../../server/relay.ts';
 
 interface Running {
@@ -53,50 +54,14 @@ async function stop(r: Running): Promise<void> {
   await new Promise<void>((resolve) => r.server.close(() => resolve()));
 }
 
-interface TestClient {
-  ws: WebSocket;
-  /** Received messages other than pongs, not yet taken by next(). */
-  inbox: any[];
-  next: () => Promise<any>;
-  pong: () => Promise<void>;
-}
-
-/** A client that records what it receives; pongs are kept apart so settle() can wait for them. */
-async function connect(url: string): Promise<TestClient> {
-  const ws = new WebSocket(url);
-  sockets.push(ws);
-  const inbox: any[] = [];
-  const waiters: ((m: any) => void)[] = [];
-  const pongWaiters: (() => void)[] = [];
-  ws.on('message', (data) => {
-    const m = JSON.parse(data.toString());
-    if (m.type === 'pong') return pongWaiters.shift()?.();
-    const waiter = waiters.shift();
-    if (waiter) waiter(m);
-    else inbox.push(m);
-  });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  const next = () =>
-    inbox.length > 0 ? Promise.resolve(inbox.shift()) : new Promise<any>((resolve) => waiters.push(resolve));
-  const pong = () => new Promise<void>((resolve) => pongWaiters.push(resolve));
-  return { ws, inbox, next, pong };
-}
+type TestClient = RelayClient;
+const connect = (url: string): Promise<TestClient> => relayClient(url, sockets);
 
 const closed = (ws: WebSocket) =>
   new Promise<{ code: number; reason: string }>((resolve) => {
     if (ws.readyState === ws.CLOSED) resolve({ code: -1, reason: '' });
     ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
   });
-
-/** Round trip through the relay: once the pong arrives, everything sent before it has been handled. */
-async function settle(client: TestClient): Promise<void> {
-  const pong = client.pong();
-  client.ws.send(JSON.stringify({ type: 'ping' }));
-  await pong;
-}
 
 afterEach(async () => {
   vi.useRealTimers();
