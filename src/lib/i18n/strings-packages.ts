@@ -46,7 +46,7 @@ export const packagesEn: Record<keyof typeof packagesZh, string> = {
   'collab.import': 'Import review package',
   'collab.imported': '{n} new notes from {names}',
   'collab.importedNothing': 'Nothing new (the package from {by} was already merged)',
-  'collab.importedMore': 'plus {replies} replies and {signOffs} sign-offs',
+  'collab.importedMore': 'plus {replies} replies and {signOffs} proofread marks',
   'collab.package.not-a-package': '“{file}” is not a Proofroom review package; nothing was changed',
   'collab.package.damaged': '“{file}” is damaged and cannot be read; nothing was changed',
   'collab.package.newer-version': '“{file}” comes from a newer Proofroom; please update',

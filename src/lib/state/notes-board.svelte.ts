@@ -14,6 +14,7 @@ import {
   type NoteFilter,
 } from '../review/place.ts';
 import type { Session } from './session.svelte.ts';
+import { sortNotes, type NoteSort } from './note-order.ts';
 
 export type MarginTab = 'article' | 'all' | 'checker';
 
@@ -32,6 +33,8 @@ export class NotesBoard {
   #hoverId = $state.raw<string | null>(null);
   #tab = $state.raw<MarginTab>('article');
   #filter = $state.raw<NoteFilter>(NO_FILTER);
+  /** The all-notes list's order: by place in the issue (page, then position) unless asked otherwise. */
+  #sort = $state.raw<NoteSort>('place');
   /** The article's margin shows only my notes (when a colleague's flood buries them). */
   #mineOnly = $state.raw(false);
   /** Bumped when the active passage should be scrolled into view. */
@@ -51,7 +54,10 @@ export class NotesBoard {
     const items = [...(here.byArticle.get(article.id) ?? []), ...lost];
     return placeNotesAt(article, this.#mineOnly ? items.filter((p) => p.note.author.id === me) : items);
   });
-  #filtered = $derived.by(() => filterNotes(this.#source.session()?.notes.notes ?? [], this.#filter));
+  #filtered = $derived.by(() => {
+    const session = this.#source.session();
+    return sortNotes(filterNotes(session?.notes.notes ?? [], this.#filter), session?.issue, this.#sort);
+  });
   #authors = $derived.by(() => authorsOf(this.#source.session()?.notes.notes ?? []));
 
   constructor(source: NotesBoardSource) {
@@ -79,9 +85,15 @@ export class NotesBoard {
   get filter(): NoteFilter {
     return this.#filter;
   }
-  /** Every note of the issue that passes the filter, oldest first. */
+  /** Every note of the issue that passes the filter, in the order chosen (by place by default). */
   get filtered(): Note[] {
     return this.#filtered;
+  }
+  get sort(): NoteSort {
+    return this.#sort;
+  }
+  setSort(sort: NoteSort): void {
+    this.#sort = sort;
   }
   get authors(): Note['author'][] {
     return this.#authors;
