@@ -73,6 +73,19 @@ export function topBarProblems(page: Page): Promise<{ height: number; problems: 
       const size = parseFloat(getComputedStyle(el).fontSize);
       if (span > size * 2) problems.push(`${name} wraps onto ${Math.round(span / size)} lines`);
     }
+    // No two controls on top of each other (a bar squeezed past its room overlaps them).
+    const boxes = Array.from(controls)
+      .filter((el) => el.checkVisibility({ visibilityProperty: true }) && !el.closest('.tools.open, .people-all, [role="dialog"], .menu-list'))
+      .filter((el, _, all) => !all.some((other) => other !== el && other.contains(el)))
+      .map((el) => ({ el, r: el.getBoundingClientRect() }));
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.r;
+        const b = boxes[j]!.r;
+        const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        if (overlap > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1)
+          problems.push(`"${boxes[i]!.el.textContent?.trim().slice(0, 12)}" overlaps "${boxes[j]!.el.textContent?.trim().slice(0, 12)}"`);
+      }
     return { height: bar.height, problems };
   });
 }
