@@ -19,15 +19,16 @@ class BlockMarks {
 
 class Marks {
   #blocks = new Map<string, BlockMarks>();
+  /** Bumped when some block gets its first mark: blocks with none yet listen to this alone. */
+  #added = $state(0);
 
   /** The marks in one block (reactive, per block). */
   in(blockId: string): Mark[] {
-    let box = this.#blocks.get(blockId);
-    if (!box) {
-      box = new BlockMarks();
-      this.#blocks.set(blockId, box);
-    }
-    return box.list;
+    const box = this.#blocks.get(blockId);
+    if (box) return box.list;
+    // A state made while a reader runs would not be tracked by it: boxes are made by set() only.
+    void this.#added;
+    return [];
   }
 
   /** Replaces every mark; blocks whose list is unchanged are left alone. */
@@ -42,13 +43,16 @@ class Marks {
       const list = next.get(blockId) ?? [];
       if (!same(box.list, list)) box.list = list;
     }
+    let added = false;
     for (const [blockId, list] of next) {
       if (!this.#blocks.has(blockId)) {
         const box = new BlockMarks();
         box.list = list;
         this.#blocks.set(blockId, box);
+        added = true;
       }
     }
+    if (added) this.#added++;
   }
 }
 
