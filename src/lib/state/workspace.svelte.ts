@@ -17,6 +17,7 @@ import { Checker } from './checker.svelte.ts';
 import { Exports } from './exports.svelte.ts';
 import { Rounds } from './rounds.svelte.ts';
 import { Router } from './router.svelte.ts';
+import { Stitches } from './stitches.svelte.ts';
 
 export interface WorkspaceEnv {
   window: Window;
@@ -44,6 +45,7 @@ export class Workspace {
   readonly rounds: Rounds;
   readonly exports: Exports;
   readonly checker: Checker;
+  readonly stitches: Stitches;
   readonly #stops: Array<() => void> = [];
   #offer = $state.raw<RevisionOffer | null>(null);
 
@@ -66,6 +68,7 @@ export class Workspace {
     this.rounds = new Rounds(this.desk, this.reader, this.library);
     this.exports = new Exports(this.desk, this.reader);
     this.checker = new Checker(this.desk, this.reader, providers.runChecks, env.storage);
+    this.stitches = new Stitches(this.desk, this.reader);
   }
 
   /**
