@@ -40,7 +40,7 @@ test('a review package carries notes between two people with no relay, idempoten
   await comment(a, '包里的第一条', { start: 1, end: 4 });
   await comment(a, '包里的第二条', { start: 5, end: 9 });
   await comment(b, 'B 自己的', { start: 20, end: 25 });
-  await expect(status(a)).toHaveText('离线');
+  await expect(status(a)).toHaveText('仅本机');
 
   const openPanel = async (p: typeof a) => {
     if (!(await p.page.getByTestId('collab-panel').isVisible())) await p.page.getByTestId('collab-menu').click();

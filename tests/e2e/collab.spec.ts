@@ -94,6 +94,6 @@ test('a wrong secret sees nothing and writes nothing; a link without a secret is
   await mallory.page.getByTestId('join-input').fill(missing);
   await mallory.page.getByRole('button', { name: '加入', exact: true }).click();
   await expect(mallory.page.getByRole('alert')).toHaveText('链接里缺少密钥，无法加入');
-  await expect(status(mallory)).toHaveText('离线');
+  await expect(status(mallory)).toHaveText('仅本机');
   await closeAll(a, b, trudy, mallory);
 });

@@ -6,6 +6,7 @@ import { untrack } from 'svelte';
 import type { BlockRange } from '../anchor/target.ts';
 import { formatShareLink, parseShareLink, randomToken, roomName, type LinkProblem, type RoomInvite } from '../sync/share-link.ts';
 import type { CollabSettings } from './collab-settings.svelte.ts';
+import { distinctColours } from './colours.ts';
 import type { Library } from './library.svelte.ts';
 import type { PeerPresence, PresenceProvider, PresenceState, Providers, RoomProvider, RoomStatus } from './providers.ts';
 import type { Reader } from './reader.svelte.ts';
@@ -166,6 +167,7 @@ export class Collab {
     for (const e of INPUT_EVENTS) win.addEventListener(e, onInput, { passive: true, capture: true });
     const stopEffects = $effect.root(() => {
       $effect(() => this.#roomEffect());
+      $effect(() => this.#presenceLife());
       $effect(() => this.#presenceEffect());
       $effect(() => this.#followEffect());
       $effect(() => this.#waitingEffect());
@@ -205,24 +207,38 @@ export class Collab {
         signaling: invite.signaling,
         iceServers: JSON.parse(iceKey) as RTCIceServer[],
       });
-      const presence = this.#providers.presence(room.awareness, this.#localPresence());
       const onStatus = (status: RoomStatus) => (this.#roomStatus = status);
-      const onPeers = (peers: PeerPresence[]) => {
-        this.#peers = peers;
-        this.#invalidPresence = presence.invalidCount;
-      };
       room.on('status', onStatus);
-      presence.on('change', onPeers);
       this.#room = room;
-      this.#presence = presence;
       this.#roomStatus = room.status;
       return () => {
-        presence.destroy();
         room.off('status', onStatus);
         room.destroy();
-        this.#presence = null;
         this.#room = null;
         this.#roomStatus = { state: 'offline', peers: 0 };
+      };
+    });
+  }
+
+  // Presence only once the reviewer has a name: nobody appears to the others as "?". Colleagues
+  // who share a colour are told apart by distinctColours (the same answer on every peer).
+  #presenceLife(): (() => void) | undefined {
+    const room = this.#room;
+    const named = !this.#desk.identity.needsName;
+    if (!room || !named) return;
+    return untrack(() => {
+      const presence = this.#providers.presence(room.awareness, this.#localPresence());
+      const onPeers = (peers: PeerPresence[]) => {
+        const me = this.#desk.identity;
+        this.#peers = distinctColours({ id: me.id, colour: me.colour }, peers);
+        this.#invalidPresence = presence.invalidCount;
+      };
+      presence.on('change', onPeers);
+      this.#presence = presence;
+      onPeers(presence.peers);
+      return () => {
+        presence.destroy();
+        this.#presence = null;
         this.#peers = [];
         this.#invalidPresence = 0;
       };

@@ -42,6 +42,8 @@ export interface RoomProvider {
 /** Presence (who is here, where, what they select) over a room's awareness. */
 export interface PresenceProvider {
   readonly local: PresenceState;
+  /** The peers present now (valid states only). */
+  readonly peers: PeerPresence[];
   /** Peers whose presence was malformed and ignored. */
   readonly invalidCount: number;
   update(patch: Partial<PresenceState>): void;

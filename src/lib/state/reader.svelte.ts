@@ -10,6 +10,8 @@ import type { Route, Router } from './router.svelte';
 
 const INDENT_KEY = 'proofroom.indent';
 const ROUND_KEY = 'proofroom.round.';
+/** The article last read, per issue: an issue opened without an article opens there. */
+const LAST_KEY = 'proofroom.last.';
 
 export class Reader {
   #library: Library;
@@ -249,8 +251,10 @@ export class Reader {
     this.#issue = issue;
     // The article may be one of the proof on screen (a later round can retitle an article).
     const shown = this.#displayed ?? issue;
-    const known = shown.articles.some((a) => a.id === articleId) || issue.articles.some((a) => a.id === articleId);
-    this.#articleId = known ? articleId : (shown.articles[0]?.id ?? null);
+    const wanted = articleId ?? readText(this.#storage, LAST_KEY + issue.id);
+    const known = shown.articles.some((a) => a.id === wanted) || issue.articles.some((a) => a.id === wanted);
+    this.#articleId = known ? wanted : (shown.articles[0]?.id ?? null);
+    if (this.#articleId) writeText(this.#storage, LAST_KEY + issue.id, this.#articleId);
     const route = this.#router.route;
     if (route.issueId !== issue.id || route.articleId !== this.#articleId) {
       this.#router.go({ issueId: issue.id, articleId: this.#articleId }, { replace });
@@ -259,27 +263,31 @@ export class Reader {
 }
 
 function readRound(storage: Storage | undefined, id: string): number | null {
+  const n = Number(readText(storage, ROUND_KEY + id));
+  return Number.isInteger(n) && n >= 1 ? n : null;
+}
+
+function readText(storage: Storage | undefined, key: string): string | null {
   try {
-    const n = Number(storage?.getItem(ROUND_KEY + id));
-    return Number.isInteger(n) && n >= 1 ? n : null;
+    return storage?.getItem(key) ?? null;
   } catch {
     return null;
   }
 }
 
-function readFlag(storage: Storage | undefined, key: string, fallback: boolean): boolean {
+function writeText(storage: Storage | undefined, key: string, value: string): void {
   try {
-    const value = storage?.getItem(key) ?? null;
-    return value === null ? fallback : value === '1';
+    storage?.setItem(key, value);
   } catch {
-    return fallback;
+    // No storage: remembered for this visit only.
   }
 }
 
+function readFlag(storage: Storage | undefined, key: string, fallback: boolean): boolean {
+  const value = readText(storage, key);
+  return value === null ? fallback : value === '1';
+}
+
 function writeFlag(storage: Storage | undefined, key: string, value: boolean): void {
-  try {
-    storage?.setItem(key, value ? '1' : '0');
-  } catch {
-    // No storage: the preference lasts for this visit.
-  }
+  writeText(storage, key, value ? '1' : '0');
 }
