@@ -1,6 +1,7 @@
 // Turns a failed open into the sentence a reader sees. IssueError codes map to dictionary
-// keys; a `binary` error names the kind of file when the decoder's detail says which.
-import type { IssueErrorCode } from '../issue/errors';
+// keys; a `binary` error names the kind of file when the decoder's detail says which; a malformed
+// file says what is wrong and where (its `why`) in the reader's language, never the parser's English.
+import type { IssueErrorCode, Why } from '../issue/errors';
 import type { MessageKey } from './dictionary';
 import { t } from './locale.svelte';
 
@@ -10,6 +11,14 @@ export interface OpenError {
   code: OpenErrorCode;
   fileName: string;
   detail?: string;
+  why?: Why;
+}
+
+/** What is wrong with a malformed file, in words a reader knows, with the Markdown line when known. */
+export function whyMessage(why: Why): string {
+  const params = { line: why.line ?? 0, path: why.path ?? '', value: (why.value ?? '').slice(0, 60) };
+  const what = t(`why.${why.kind}`, params);
+  return why.line ? t('why.atLine', { line: why.line, what }) : what;
 }
 
 function binaryKey(detail: string | undefined): MessageKey {
@@ -32,7 +41,7 @@ export function errorMessage(error: OpenError): string {
     case 'unknown':
       return t('error.unknown', { detail });
     case 'malformed':
-      return t('error.malformed', { detail });
+      return error.why ? whyMessage(error.why) : t('error.malformedPlain');
     default:
       return t(`error.${error.code}`);
   }

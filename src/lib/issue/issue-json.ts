@@ -28,7 +28,7 @@ export function toIssueJson(issue: Issue): string {
 }
 
 function bad(path: string, problem: string): IssueError {
-  return new IssueError('malformed', `${path} ${problem}`, path);
+  return new IssueError('malformed', `${path} ${problem}`, path, { kind: 'json-field', path });
 }
 
 type Obj = Record<string, unknown>;
@@ -83,6 +83,12 @@ function readMasthead(v: unknown, path: string): Masthead {
   const masthead: Masthead = { board, other: array(o.other, `${path}.other`).map((s, i) => string(s, `${path}.other[${i}]`)) };
   for (const key of ['issueLabel', 'publisher', 'permit', 'department', 'address', 'email', 'phone', 'postcode'] as const) {
     put(masthead, key, optString(o, key, path));
+  }
+  if (o.labels !== undefined) {
+    const lo = object(o.labels, `${path}.labels`);
+    const labels: NonNullable<Masthead['labels']> = {};
+    for (const key of ['publisher', 'permit', 'department', 'address', 'email', 'phone', 'postcode'] as const) put(labels, key, optString(lo, key, `${path}.labels`));
+    masthead.labels = labels;
   }
   return masthead;
 }
@@ -140,7 +146,7 @@ function checkReferences(issue: Issue): void {
   const unique = (ids: string[], what: string) => {
     const seen = new Set<string>();
     for (const id of ids) {
-      if (seen.has(id)) throw new IssueError('malformed', `${what} id "${id}" is used twice`);
+      if (seen.has(id)) throw new IssueError('malformed', `${what} id "${id}" is used twice`, undefined, { kind: 'json-duplicate', value: id });
       seen.add(id);
     }
     return seen;
@@ -165,10 +171,12 @@ export function parseIssueJson(text: string): Issue {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new IssueError('malformed', `Not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new IssueError('malformed', `Not valid JSON: ${err instanceof Error ? err.message : String(err)}`, undefined, { kind: 'json-syntax' });
   }
-  const o = object(data, 'the file');
-  if (o.format !== ISSUE_FORMAT) throw new IssueError('malformed', `format is not "${ISSUE_FORMAT}": this is not a Proofroom issue file`, 'format');
+  const notIssue = { kind: 'json-not-issue' } as const;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new IssueError('malformed', 'the file is not an object: this is not a Proofroom issue file', undefined, notIssue);
+  const o = data as Obj;
+  if (o.format !== ISSUE_FORMAT) throw new IssueError('malformed', `format is not "${ISSUE_FORMAT}": this is not a Proofroom issue file`, 'format', notIssue);
   const version = integer(o.version, 'version', 1, Number.MAX_SAFE_INTEGER);
   if (version > ISSUE_VERSION) {
     throw new IssueError('unsupported-version', `This issue file is format version ${version}; this copy of Proofroom reads version ${ISSUE_VERSION}. Update Proofroom to open it.`);

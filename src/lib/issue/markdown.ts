@@ -2,7 +2,7 @@
 // `@kind text` lines for the other block kinds and `@page`/`@toc`/`@author`/`@group` for article data.
 // parseMarkdown and toMarkdown are inverses on structure: titles, blocks, pages, sections, contents.
 
-import { IssueError } from './errors.ts';
+import { IssueError, type MalformedKind } from './errors.ts';
 import { readFrontMatter, writeFrontMatter } from './front-matter.ts';
 import { hashString, makeArticleId, makeBlockId, makeEntryId, makeSectionId } from './ids.ts';
 import { titleMismatch } from './title-mismatch.ts';
@@ -24,8 +24,8 @@ interface Item {
   blocks: Array<{ kind: BlockKind; text: string }>;
 }
 
-function malformed(line: number, message: string): IssueError {
-  return new IssueError('malformed', `Markdown line ${line}: ${message}`);
+function malformed(line: number, message: string, kind: MalformedKind, value?: string): IssueError {
+  return new IssueError('malformed', `Markdown line ${line}: ${message}`, undefined, { kind, line, ...(value === undefined ? {} : { value }) });
 }
 
 /** Lines of one paragraph are joined without a space between CJK characters, with one otherwise. */
@@ -41,15 +41,15 @@ function readBody(lines: string[], start: number): { sections: string[]; items: 
   let paragraph: { text: string } | undefined;
 
   const addBlock = (n: number, kind: BlockKind, text: string) => {
-    if (!item) throw malformed(n, 'text before the first article; start an article with `## Title`.');
-    if (item.entryOnly) throw malformed(n, '`@entry` stands for an article that is not in the issue, so it has no text.');
+    if (!item) throw malformed(n, 'text before the first article; start an article with `## Title`.', 'md-before-article');
+    if (item.entryOnly) throw malformed(n, '`@entry` stands for an article that is not in the issue, so it has no text.', 'md-entry-text');
     const onlyTitleSoFar = item.blocks.every((b) => b.kind === 'kicker' || b.kind === 'title');
     // A kicker is printed above the title, so it goes before the title block.
     if (kind === 'kicker' && onlyTitleSoFar) item.blocks.splice(item.blocks.length - 1, 0, { kind, text });
     else item.blocks.push({ kind, text });
   };
   const openItem = (n: number, title: string, entryOnly: boolean) => {
-    if (!title) throw malformed(n, `an ${entryOnly ? '`@entry`' : 'article heading'} needs a title.`);
+    if (!title) throw malformed(n, `an ${entryOnly ? '`@entry`' : 'article heading'} needs a title.`, 'md-title');
     item = { line: n, title, entryOnly, section, data: {}, blocks: entryOnly ? [] : [{ kind: 'title', text: title }] };
     items.push(item);
   };
@@ -68,7 +68,7 @@ function readBody(lines: string[], start: number): { sections: string[]; items: 
       const level = (heading[1] ?? '').length;
       const text = (heading[2] ?? '').replace(/\s+#+$/, '').trim();
       if (level === 1) {
-        if (!text) throw malformed(n, 'a section heading needs a title.');
+        if (!text) throw malformed(n, 'a section heading needs a title.', 'md-section-title');
         const known = sections.indexOf(text);
         section = known >= 0 ? known : sections.push(text) - 1;
         item = undefined;
@@ -81,11 +81,11 @@ function readBody(lines: string[], start: number): { sections: string[]; items: 
       if (name === 'entry') openItem(n, value, true);
       else if ((BLOCK_DIRECTIVES as readonly string[]).includes(name)) addBlock(n, name as BlockKind, value);
       else if ((DATA_DIRECTIVES as readonly string[]).includes(name)) {
-        if (!item) throw malformed(n, `@${name} must follow an article heading (\`## Title\`).`);
-        if (name === 'page' && !/^\d{1,5}$/.test(value)) throw malformed(n, `@page needs a page number, not "${value}".`);
+        if (!item) throw malformed(n, `@${name} must follow an article heading (\`## Title\`).`, 'md-directive-place', `@${name}`);
+        if (name === 'page' && !/^\d{1,5}$/.test(value)) throw malformed(n, `@page needs a page number, not "${value}".`, 'md-page', value);
         item.data[name as DataKey] = value;
       } else {
-        throw malformed(n, `unknown directive @${name}; write \\@ for a paragraph that starts with @.`);
+        throw malformed(n, `unknown directive @${name}; write \\@ for a paragraph that starts with @.`, 'md-directive', `@${name}`);
       }
     } else {
       const text = line.startsWith('\\') ? line.slice(1) : line;
@@ -114,7 +114,7 @@ export function parseMarkdown(text: string, source: IssueSource): Issue {
   for (const item of items) {
     const section = item.section === null ? undefined : sections[item.section];
     if (!section && (item.entryOnly || item.data.toc !== undefined)) {
-      throw malformed(item.line, `"${item.title}" is a contents entry, so it must come after a \`# Section\` heading.`);
+      throw malformed(item.line, `"${item.title}" is a contents entry, so it must come after a \`# Section\` heading.`, 'md-entry-section', item.title);
     }
     if (item.entryOnly || (section && item.data.unlisted === undefined)) {
       const entry: TocEntry = { id: '', title: item.data.toc ?? item.title, articleId: null };

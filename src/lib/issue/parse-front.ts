@@ -1,7 +1,7 @@
 // The front of a PDF-extracted issue: masthead fields and the contents page, which extraction
 // interleaves. Finds where the contents end so the body parser knows where articles begin.
 
-import type { BoardMember, Masthead } from './types.ts';
+import type { BoardMember, Masthead, MastheadField } from './types.ts';
 import { charLength, squash } from './text-shape.ts';
 
 export interface RawEntry {
@@ -32,29 +32,45 @@ const CONTENTS_WORD = /^(?:目\s*录|本期目录|contents|table of contents|in 
 const BOARD_HEAD = /^(?:本刊)?编委会$|^编辑委员会$|^editorial board$/iu;
 const OTHER_PHRASES = /内部资料|免费交流|内部刊物|仅供参考|赠阅|not for sale|internal use/iu;
 
-type FieldKey = 'publisher' | 'permit' | 'department' | 'address' | 'email' | 'phone' | 'postcode';
+type FieldKey = MastheadField;
 const LABELS: Array<[RegExp, FieldKey]> = [
   [/^(?:主办|主办单位|出版|出版单位|publisher|published by)$/iu, 'publisher'],
   [/^(?:准印证号|准印证|内部资料准印证|刊号|permit|permit no\.?|issn)$/iu, 'permit'],
   [/^(?:编辑部门|编辑单位|编辑|编印|editorial office|edited by)$/iu, 'department'],
   [/^(?:地址|通讯地址|社址|address)$/iu, 'address'],
   [/^(?:邮箱|电子邮箱|电子信箱|投稿邮箱|e-?mail)$/iu, 'email'],
-  [/^(?:电话|电话[(（]传真[)）]|传真|联系电话|tel|phone|telephone)$/iu, 'phone'],
+  [/^(?:电话|传真|联系电话|tel\.?|phone|telephone|fax)$/iu, 'phone'],
   [/^(?:邮编|邮政编码|postcode|zip|post code)$/iu, 'postcode'],
 ];
 
+/** A qualifier in parentheses inside a label: 电话(传真), 邮箱（投稿）, Tel. (fax). */
+const QUALIFIER = /\s*[(（][^()（）]{1,12}[)）]/gu;
+
+/** The label as printed, when a qualifier makes it say more than the plain one; else undefined. */
+function printedLabel(label: string): string | undefined {
+  const printed = label.trim().replace(/\s*[:：]$/, '');
+  return printed.replace(QUALIFIER, '') !== printed ? printed : undefined;
+}
+
+function keepLabel(masthead: Masthead, field: FieldKey, label: string): void {
+  const printed = printedLabel(label);
+  if (printed) (masthead.labels ??= {})[field] = printed;
+}
+
 function fieldOf(label: string): FieldKey | null {
   const key = squash(label).replace(/[:：]$/, '');
-  for (const [re, field] of LABELS) if (re.test(key) || re.test(label.trim())) return field;
+  const bare = key.replace(QUALIFIER, '');
+  if (!bare) return null;
+  for (const [re, field] of LABELS) if (re.test(key) || re.test(bare) || re.test(label.trim())) return field;
   return null;
 }
 
 /** `地址：青海省…` on one line: the label and its value. */
-function inlineField(line: string): [FieldKey, string] | null {
+function inlineField(line: string): [FieldKey, string, string] | null {
   const m = /^([^:：\t]{1,16})[:：\t]\s*(.+)$/u.exec(line);
   if (!m) return null;
   const field = fieldOf(m[1] ?? '');
-  return field ? [field, (m[2] ?? '').trim()] : null;
+  return field ? [field, (m[2] ?? '').trim(), m[1] ?? ''] : null;
 }
 
 function splitAuthor(title: string): { title: string; author?: string } {
@@ -153,12 +169,14 @@ export function parseFront(lines: string[]): Front {
     const field = fieldOf(line);
     if (field) {
       pendingField = field;
+      keepLabel(masthead, field, line);
       lastMasthead = i;
       continue;
     }
     const inline = inlineField(line);
     if (inline) {
       masthead[inline[0]] = inline[1];
+      keepLabel(masthead, inline[0], inline[2]);
       lastMasthead = i;
       continue;
     }

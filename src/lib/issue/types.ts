@@ -78,7 +78,11 @@ export interface Masthead {
   postcode?: string;
   /** Lines of the masthead the parser kept but could not name (e.g. 内部资料 免费交流). */
   other: string[];
+  /** A field's label as printed, when it says more than the plain label (电话(传真), 邮箱（投稿）). */
+  labels?: Partial<Record<MastheadField, string>>;
 }
+
+export type MastheadField = 'publisher' | 'permit' | 'department' | 'address' | 'email' | 'phone' | 'postcode';
 
 export type SourceFormat = 'text' | 'markdown' | 'json';
 

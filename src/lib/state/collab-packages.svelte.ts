@@ -55,7 +55,10 @@ export interface ImportDone {
 
 export type PackageOutcome =
   | ImportDone
-  | { ok: false; fileName: string; problem: PackageProblem | 'no-review' | 'unreadable'; detail: string };
+  | { ok: false; fileName: string; problem: PackageProblem | FileProblem | 'no-review' | 'unreadable'; detail: string };
+
+/** Why a file of notes could not be read, each said in the reader's language. */
+type FileProblem = 'empty' | 'not-text' | 'json-syntax' | 'not-annotations';
 
 /** Characters that are awkward in file names on some systems. */
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g;
@@ -130,6 +133,10 @@ export class ReviewPackages {
     this.#busy = true;
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
+      if (bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
+        this.#last = { ok: false, fileName: file.name, problem: 'empty', detail: '' };
+        return;
+      }
       const read = looksLikeJson(bytes) ? this.#annotations(bytes, session) : this.#package(bytes, session);
       if ('problem' in read) {
         this.#last = { ok: false, fileName: file.name, ...read };
@@ -184,17 +191,22 @@ export class ReviewPackages {
   }
 
   /** W3C annotations anchored in the proof on screen, as an update of notes made in it. */
-  #annotations(bytes: Uint8Array, session: Session): Read | { problem: 'unreadable'; detail: string } {
+  #annotations(bytes: Uint8Array, session: Session): Read | { problem: FileProblem | 'unreadable'; detail: string } {
     const { issue, proof } = this.#shown();
     if (!issue) return { problem: 'unreadable', detail: '' };
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      return { problem: 'unreadable', detail: 'not UTF-8 text' };
+      return { problem: 'not-text', detail: '' };
+    }
+    try {
+      JSON.parse(text);
+    } catch {
+      return { problem: 'json-syntax', detail: '' };
     }
     const found = importAnnotations(text, issue);
-    if (found.drafts.length === 0 && found.unanchored.length === 0) return { problem: 'unreadable', detail: found.errors[0] ?? 'no annotations' };
+    if (found.drafts.length === 0 && found.unanchored.length === 0) return { problem: 'not-annotations', detail: '' };
     const { update, known, refused } = importUpdate(session.doc, found.drafts, proof);
     const unanchored = [...found.unanchored, ...refused.map((r) => ({ quote: '', reason: r.reason }))];
     const names = [...new Set(found.drafts.map((d) => d.author.name))].join('、');

@@ -174,7 +174,7 @@ export class Library {
 function toOpenError(err: unknown, fileName: string): OpenError | null {
   if (err instanceof DOMException && err.name === 'AbortError') return null;
   if (err instanceof IssueError || isIssueErrorLike(err)) {
-    return { code: err.code, fileName, detail: err.detail ?? err.message };
+    return { code: err.code, fileName, detail: err.detail ?? err.message, ...(err.why ? { why: err.why } : {}) };
   }
   return { code: 'unknown', fileName, detail: err instanceof Error ? err.message : String(err) };
 }

@@ -1,7 +1,7 @@
 // Parsing off the main thread: reads a Blob with progress, transfers its bytes to the parse worker,
 // and turns the worker's replies back into an Issue or an IssueError. cancel() ends the worker.
 
-import { IssueError, type IssueErrorCode } from '../issue/errors.ts';
+import { IssueError, type IssueErrorCode, type Why } from '../issue/errors.ts';
 import type { Issue } from '../issue/types.ts';
 
 export interface ParseProgress {
@@ -24,7 +24,7 @@ export interface ParseRequest {
 export type ParseReply =
   | { type: 'progress'; phase: 'decode' | 'parse'; fraction: number }
   | { type: 'done'; issue: Issue }
-  | { type: 'error'; code: IssueErrorCode; message: string; detail: string | undefined }
+  | { type: 'error'; code: IssueErrorCode; message: string; detail: string | undefined; why?: Why }
   | { type: 'crash'; message: string };
 
 async function readBlob(blob: Blob, onFraction: (f: number) => void, cancelled: () => boolean): Promise<ArrayBuffer> {
@@ -75,7 +75,7 @@ export function parseInWorker(input: Blob | ArrayBuffer, name: string, onProgres
       if (reply.type === 'progress') {
         if (!settled) onProgress?.({ phase: reply.phase, fraction: reply.fraction });
       } else if (reply.type === 'done') settle({ issue: reply.issue });
-      else if (reply.type === 'error') settle({ error: new IssueError(reply.code, reply.message, reply.detail) });
+      else if (reply.type === 'error') settle({ error: new IssueError(reply.code, reply.message, reply.detail, reply.why) });
       else settle({ error: new Error(`The parser failed: ${reply.message}`) });
     };
     worker.onerror = (event: ErrorEvent) => {

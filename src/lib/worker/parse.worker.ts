@@ -29,7 +29,7 @@ scope.onmessage = (event: MessageEvent<ParseRequest>) => {
     });
     post({ type: 'done', issue });
   } catch (err) {
-    if (err instanceof IssueError) post({ type: 'error', code: err.code, message: err.message, detail: err.detail });
+    if (err instanceof IssueError) post({ type: 'error', code: err.code, message: err.message, detail: err.detail, why: err.why });
     else post({ type: 'crash', message: err instanceof Error ? err.message : String(err) });
   }
 };
