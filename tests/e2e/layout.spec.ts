@@ -167,3 +167,16 @@ test.describe('folded top bar', () => {
     await expect(page.getByRole('dialog', { name: '书库' })).toBeVisible();
   });
 });
+
+test.describe('English on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+
+  test('longer English labels still keep the top bar to one row with nothing off screen', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('proofroom.lang', 'en'));
+    await beReviewer(page);
+    await openSample(page);
+    await expect(page.getByTestId('open-notes')).toHaveAccessibleName('Open the notes');
+    await fits(page, WIDTHS[WIDTHS.length - 1]!, 'English');
+    await screen(page, '390-reading-en');
+  });
+});
