@@ -245,3 +245,33 @@ test('the proofread mark shows who and when; marking an article with open notes 
   // Nowhere does the interface call it 签发 (the editor-in-chief's approval to print).
   await expect(page.locator('body')).not.toContainText('签发');
 });
+
+for (const size of [
+  { width: 390, height: 844 },
+  { width: 820, height: 1180 },
+  { width: 1024, height: 768 },
+  { width: 1440, height: 900 },
+]) {
+  test(`at ${size.width}×${size.height} the suggestion composer with its original and preview fits on screen`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await beReviewer(page);
+    await openSample(page);
+    // A long passage of the first article (the contents are a drawer on narrow screens).
+    const text = await page
+      .locator('article [data-kind="paragraph"]')
+      .evaluateAll((els) => (els.map((el) => el.textContent ?? '').find((t) => t.length > 30) ?? '').slice(0, 24));
+    await selectPhrase(page, text);
+    await page.keyboard.press('Alt+S');
+    const form = composer(page);
+    await expect(form.getByTestId('original')).toHaveText(text);
+    // One character changed in the middle: the preview shows that one.
+    const chars = Array.from(text);
+    chars[12] = '〇';
+    await form.getByRole('textbox', { name: '改为' }).fill(chars.join(''));
+    await expect(form.getByTestId('change-preview').locator('ins')).toHaveText('〇');
+    await expect(form).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: `test-results/edges-composer-${size.width}.png` });
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect(form).toHaveCount(0);
+  });
+}
