@@ -24,7 +24,7 @@ test('a joiner without a name is asked for one and appears to others only once n
   await expect(dialog).toBeVisible();
   await expect(status(b)).toHaveText('已连接 1 位同伴');
   await expect(b.page.locator('article h1')).toHaveText('在第十四届全国人民代表大会第一次会议上的讲话');
-  await b.page.screenshot({ path: 'test-results/join-name-first.png' });
+  await b.page.screenshot({ path: 'test-results/edges-join-name-first.png' });
   // Connected, yet A sees nobody: no "?" in the list of people.
   await expect(chips(a).getByRole('button')).toHaveCount(0);
   await dialog.getByRole('textbox').fill('赵六');
