@@ -102,8 +102,8 @@ export function smallTargets(page: Page): Promise<string[]> {
       seen.add(el);
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
       const r = el.getBoundingClientRect();
-      // Nothing to tap: no box, or parked off the page's top or left edge until focused (a skip link).
-      if (r.width === 0 || r.height === 0 || r.bottom <= 0 || r.right <= 0) continue;
+      // Nothing to tap: no box (or a 1 px one, hidden for the eye), or parked off the page's top or left edge until focused (a skip link).
+      if (r.width <= 1 || r.height <= 1 || r.bottom <= 0 || r.right <= 0) continue;
       if (r.width < 43.5 || r.height < 43.5) {
         const name = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('placeholder') || '').trim().slice(0, 20);
         out.push(`${el.tagName.toLowerCase()} "${name}" ${Math.round(r.width)}×${Math.round(r.height)}`);

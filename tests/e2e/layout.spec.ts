@@ -124,6 +124,27 @@ for (const w of WIDTHS) {
       await fits(page, w, 'notes');
       await screen(page, `${w.width}-notes`);
 
+      if (w.touch) {
+        // The margin's other tabs and the folded top-bar menu are thumb-sized too.
+        const margin = narrow ? page.locator('#notes-drawer') : page.locator('aside.margin');
+        for (const tab of ['全部批注', '校对助手', '本文']) {
+          await press(page, w.touch, margin.getByRole('tab', { name: new RegExp(tab) }));
+          await expect(margin.getByRole('tab', { name: new RegExp(tab) })).toHaveAttribute('aria-selected', 'true');
+          expect(await smallTargets(page), `${tab}: tap targets under 44 px`).toEqual([]);
+        }
+        if (narrow) {
+          await page.keyboard.press('Escape');
+          await expect(page.locator('#notes-drawer')).toBeHidden();
+          await expect(openNotes).toBeFocused();
+        }
+        await press(page, w.touch, page.getByTestId('more-button'));
+        await expect(page.locator('#topbar-tools')).toBeVisible();
+        await fits(page, w, 'more menu');
+        await press(page, w.touch, page.getByTestId('more-button'));
+        await expect(page.locator('#topbar-tools')).toBeHidden();
+        if (narrow) await press(page, w.touch, openNotes);
+      }
+
       if (narrow) {
         // The drawer's × closes it and gives focus back to the notes button; the button opens it again.
         await press(page, w.touch, page.locator('#notes-drawer .drawer-close'));
