@@ -10,7 +10,7 @@ const selected = (page: Page) => page.evaluate(() => getSelection()?.toString() 
 /** Presses `key` (Tab by default) until `target` has focus, as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, key = 'Tab', max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    if ((await target.count()) === 1 && (await target.evaluate((el) => el === document.activeElement))) return;
     await page.keyboard.press(key);
   }
   await expect(target).toBeFocused();
@@ -49,6 +49,8 @@ test('a whole review by keyboard: skip link, caret, comment, suggest, reply, res
 
   // A comment on a passage picked with the caret.
   const quote = await pickPassage(page, 1, 4);
+  await expect(page.getByRole('toolbar', { name: '为选中的文字添加批注' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/keyboard-selection-1280.png' });
   await page.keyboard.press('Alt+C');
   await expect(composer(page).getByLabel('内容')).toBeFocused();
   await page.keyboard.type('键盘写的批注');
@@ -95,6 +97,34 @@ test('a whole review by keyboard: skip link, caret, comment, suggest, reply, res
   await tabTo(page, signOff, 'Shift+Tab');
   await page.keyboard.press('Enter');
   await expect(page.locator('.notes-margin .sign-off')).toContainText(ME.name);
+});
+
+test('on a phone the keyboard alone makes a note and replies to it in the notes drawer', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await beReviewer(page);
+  await openSample(page);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: '跳到正文' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(article(page)).toBeFocused();
+  const quote = await pickPassage(page, 0, 3);
+  await page.keyboard.press('Alt+C');
+  await expect(composer(page).getByLabel('内容')).toBeFocused();
+  await expect(composer(page)).toBeInViewport();
+  await page.keyboard.type('手机上用键盘');
+  await page.screenshot({ path: 'test-results/keyboard-composer-390.png' });
+  await page.keyboard.press('Control+Enter');
+  await expect(composer(page)).toHaveCount(0);
+  await expect.poll(() => painted(page, quote)).toBe(true);
+  const note = card(page, '手机上用键盘');
+  // The new note's card shows in the notes drawer, with focus in the drawer; Tab reaches its reply box.
+  await expect(note).toBeInViewport();
+  await expect(page.locator('#open-notes')).toHaveAttribute('aria-expanded', 'true');
+  await tabTo(page, note.getByRole('textbox', { name: '回复' }));
+  await page.keyboard.type('好');
+  await page.keyboard.press('Control+Enter');
+  await expect(note.locator('.replies')).toContainText('好');
+  await page.screenshot({ path: 'test-results/keyboard-drawer-390.png' });
 });
 
 test('dialogs keep focus inside and give it back; the name dialog shows on a tablet', async ({ page }) => {
