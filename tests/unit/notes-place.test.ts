@@ -115,6 +115,9 @@ describe('NoteComposer', () => {
   it('drafts a suggestion with the proposed text, and a deletion with none', () => {
     const c = new NoteComposer();
     c.start(target, 'suggestion', place);
+    // The box starts empty (issue 10: pre-filled, typing appended to the old text); the passage is shown apart.
+    expect(c.proposal).toBe('');
+    c.copyOriginal();
     expect(c.proposal).toBe('一九七九年');
     c.proposal = '1979年';
     c.body = '  统一用阿拉伯数字  ';
