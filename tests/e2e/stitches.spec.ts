@@ -1,6 +1,7 @@
 // Stitches (where the parser joined a paragraph a page or column break cut in two) as a reviewer
 // checks them: marks that can be seen, a count and a list, `b` to the next one, and a split into two
 // paragraphs that reaches a colleague over WebRTC while the notes on that paragraph stay anchored.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { closeAll, openSample, person, share } from './collab-helpers';
 import { painted } from './notes-helpers';
@@ -29,6 +30,9 @@ test('stitches are clearly marked, counted, listed and stepped through with b', 
   const items = page.locator('[data-stitch-item]');
   await expect(items).toHaveCount(3);
   await expect(items.first()).toContainText('不可逆转的历⁞史进程');
+  // The open list, its buttons and the marks pass axe (any impact).
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="stitch-bar"]').include('article').analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   for (let n = 0; n < 3; n++) {
