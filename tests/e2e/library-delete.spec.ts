@@ -9,7 +9,7 @@ const SAMPLE = fileURLToPath(new URL('../../static/sample-issue.txt', import.met
 
 async function deleteCurrent(page: Page, { notes }: { notes: boolean }): Promise<void> {
   await page.getByRole('button', { name: /^书库/ }).click();
-  const library = page.getByRole('region', { name: '书库' });
+  const library = page.getByRole('dialog', { name: '书库' });
   await library.getByRole('button', { name: '删除' }).click();
   const box = library.getByRole('checkbox', { name: /同时删除本机上的批注/ });
   await expect(box).not.toBeChecked();

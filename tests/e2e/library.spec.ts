@@ -23,14 +23,14 @@ async function openSample(page: Page): Promise<void> {
 async function showLibrary(page: Page): Promise<void> {
   const button = page.getByRole('button', { name: /^书库/ });
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-  await expect(page.getByRole('region', { name: '书库' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: '书库' })).toBeVisible();
 }
 
 async function libraryTitles(page: Page): Promise<string[]> {
   await showLibrary(page);
   const titles = await page.locator('.library-list .library-title').allInnerTexts();
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('region', { name: '书库' })).toHaveCount(0);
+  await expect(page.getByRole('dialog', { name: '书库' })).toHaveCount(0);
   return titles;
 }
 
@@ -67,7 +67,7 @@ test('a file opened through the file input joins the library and survives a relo
   // Reopen the sample from the library, then come back with the browser's back button.
   await showLibrary(page);
   await libraryItems(page).filter({ hasNotText: 'Harbour Notes' }).locator('.library-open').click();
-  await expect(page.getByRole('region', { name: '书库' })).toHaveCount(0);
+  await expect(page.getByRole('dialog', { name: '书库' })).toHaveCount(0);
   await expect(page.locator('article h1')).toHaveText(FIRST_TITLE);
   await page.goBack();
   await expect(page.locator('article [data-kind="title"]')).toHaveText('The Lighthouse Keeper');

@@ -34,7 +34,7 @@ test('an article of 124,000 paragraphs shows its first screen at once and lays o
   const article = page.locator(`article[data-article-id="${longest.id}"]`);
   await expect(article.locator('.paragraph').first()).toBeVisible();
   await page.getByRole('button', { name: /^书库/ }).click();
-  await expect(page.getByRole('region', { name: '书库' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: '书库' })).toBeVisible();
   await page.keyboard.press('Escape');
 
   // In the end every paragraph is there, the last one included.

@@ -6,6 +6,8 @@
 // The margin writes the list; the article reads it block by block, each block subscribing to its
 // own entry only, so a new note re-renders one paragraph, not a hundred thousand.
 
+import { untrack } from 'svelte';
+
 export interface Mark {
   /** The note's id; its card carries id `note-<id>`. */
   id: string;
@@ -21,6 +23,12 @@ class Marks {
   #blocks = new Map<string, BlockMarks>();
   /** Bumped when some block gets its first mark: blocks with none yet listen to this alone. */
   #added = $state(0);
+  /** The blocks that have marks now: a long article asks this first, so its other blocks cost nothing. */
+  #marked = $state.raw<ReadonlySet<string>>(new Set());
+
+  get marked(): ReadonlySet<string> {
+    return this.#marked;
+  }
 
   /** The marks in one block (reactive, per block). */
   in(blockId: string): Mark[] {
@@ -53,6 +61,8 @@ class Marks {
       }
     }
     if (added) this.#added++;
+    const was = untrack(() => this.#marked);
+    if (was.size !== next.size || [...next.keys()].some((id) => !was.has(id))) this.#marked = new Set(next.keys());
   }
 }
 
