@@ -71,14 +71,25 @@ export class Stitches {
     if (!d) this.#docs.set(doc, (d = new DocStitches(doc, () => this.#version++)));
     return d.view;
   }
-  /** The stitches of the article on screen, in reading order. */
-  get list(): StitchItem[] {
+  // Derived, not recomputed per read: the article view reads the marks once per stitch it draws, and a
+  // long article has thousands (recomputing the list each time made laying it out quadratic).
+  #list = $derived.by((): StitchItem[] => {
     const proof = this.#reader.issue?.id ?? '';
     const byKey = this.decisions.byKey;
     return this.#places.map((p) => {
       const key = stitchKey(proof, p.blockId, p.at);
       return { ...p, key, split: byKey.get(key) ?? null };
     });
+  });
+  #marks = $derived.by((): StitchMarks => {
+    const split = new Set<string>();
+    for (const item of this.#list) if (item.split) split.add(item.key);
+    return { proofId: this.#reader.issue?.id ?? '', split, current: this.current?.key ?? null };
+  });
+
+  /** The stitches of the article on screen, in reading order. */
+  get list(): StitchItem[] {
+    return this.#list;
   }
   /** Stitches in the whole proof on screen. */
   get total(): number {
@@ -91,9 +102,7 @@ export class Stitches {
     return c && c.articleId === this.#reader.article?.id ? c : null;
   }
   get marks(): StitchMarks {
-    const split = new Set<string>();
-    for (const item of this.list) if (item.split) split.add(item.key);
-    return { proofId: this.#reader.issue?.id ?? '', split, current: this.current?.key ?? null };
+    return this.#marks;
   }
 
   goTo(key: string): void {
