@@ -160,3 +160,24 @@ test('a file opened on its own that looks like the next proof is offered as one'
   expect((await checkItems(a.page)).map(([s]) => s)).toEqual(['已改']);
   await closeAll(a);
 });
+
+test('on a phone the 核红 list and the compare view give the text the width of the screen', async ({ browser, baseURL }, testInfo) => {
+  const a = await openSample(browser, '王敏', baseURL!);
+  await a.page.setViewportSize({ width: 390, height: 844 });
+  await noteOn(a.page, '崇高职务', { kind: 'suggestion', proposal: '光荣职务' });
+  await a.page.getByTestId('next-proof').setInputFiles(revisedSample(testInfo.outputPath('二校.txt'), PROOF_2));
+  await expect(a.page.getByTestId('round-outcome')).toContainText('已作为二校加入');
+  await a.page.getByTestId('open-check').click();
+  // The changes' text is not squeezed beside their buttons (it was one character a line).
+  await expect(a.page.getByTestId('unrequested-item').filter({ hasText: '付出' }).first()).toBeVisible();
+  const widths = await a.page.getByTestId('unrequested-item').locator('.quote').evaluateAll((q) => q.map((e) => e.getBoundingClientRect().width));
+  expect(Math.min(...widths)).toBeGreaterThan(300);
+  await a.page.getByTestId('check-item').filter({ hasText: '崇高职务' }).click();
+  await expect(a.page.getByTestId('compare-right')).toContainText('这一光荣职务');
+  for (const side of ['compare-left', 'compare-right']) {
+    expect((await a.page.getByTestId(side).boundingBox())!.width).toBeGreaterThan(300);
+  }
+  expect(await a.page.evaluate(() => document.scrollingElement!.scrollWidth <= innerWidth)).toBe(true);
+  await a.page.screenshot({ path: testInfo.outputPath('390-compare.png') });
+  await closeAll(a);
+});
