@@ -17,8 +17,15 @@ export type NetworkState = 'offline' | 'connecting' | 'connected';
 export interface NetworkStatus {
   state: NetworkState;
   peers: number;
-  /** Why offline: the browser has no network, or this review is not shared. */
-  reason: 'no-network' | 'not-shared' | null;
+  /**
+   * Why not connected: the browser has no network, this review is not shared, or the browser is online
+   * but no signaling relay answers at `relayUrls` (and no office peer is connected).
+   */
+  reason: 'no-network' | 'not-shared' | 'no-relay' | null;
+  /** The relay URLs tried, for "no relay reachable at <url>". */
+  relayUrls?: string[];
+  /** The office peer, when the review names one. */
+  office?: import('../sync/office-status.ts').OfficeStatus | null;
 }
 
 /** No keyboard, pointer or scroll input for this long: shown as idle. */

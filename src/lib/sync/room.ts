@@ -7,14 +7,21 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { ChunkingOptions } from './chunked-peer.ts';
 import { MeshRelay } from './mesh-relay.ts';
+import type { OfficeOptions, OfficeStatus, RelayState } from './office-status.ts';
 
 export type RoomState = 'offline' | 'connecting' | 'connected';
 
 export interface RoomStatus {
   /** offline: no signaling server reachable and no peer; connecting: looking for peers; connected: peers > 0. */
   state: RoomState;
-  /** Peers with an open data channel plus same-browser tabs on the BroadcastChannel. */
+  /** Peers with an open data channel plus same-browser tabs on the BroadcastChannel (plus the office peer once connected). */
   peers: number;
+  /** Whether a signaling relay answers (undefined: not known to this provider). */
+  relay?: RelayState;
+  /** The signaling URLs this room tries. */
+  relayUrls?: string[];
+  /** The office peer, when the room names one. */
+  office?: OfficeStatus | null;
 }
 
 export interface RoomPeers {
@@ -32,6 +39,8 @@ export interface RoomOptions {
   iceServers: RTCIceServer[];
   awareness?: Awareness;
   chunking?: ChunkingOptions;
+  /** An always-on office peer (Hocuspocus) to sync with beside WebRTC; see office-peer.ts. */
+  office?: OfficeOptions | null;
 }
 
 export type RoomEvents = {

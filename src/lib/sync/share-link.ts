@@ -1,6 +1,8 @@
 // Share links: `<app>#/join/<issueId>?room=<roomId>&secret=<secret>&signal=<ws url>…`. Everything is in
 // the URL fragment, which browsers never send to a server. Pure string code (docs/PROTOCOL.md §2).
 
+import type { OfficeOptions } from './office-status.ts';
+
 export interface RoomInvite {
   /** The issue the room reviews (Issue.id). */
   issueId: string;
@@ -10,6 +12,8 @@ export interface RoomInvite {
   secret: string;
   /** Signaling relay URLs (ws: or wss:). */
   signaling: string[];
+  /** The always-on office peer, when the review uses one (`office=<ws url>&okey=<key>` in the link). */
+  office?: OfficeOptions;
 }
 
 export type LinkProblem = 'not-a-link' | 'no-issue' | 'no-room' | 'no-secret' | 'bad-signaling';
