@@ -213,6 +213,7 @@ export class Collab {
         password: invite.secret,
         signaling: invite.signaling,
         iceServers: JSON.parse(iceKey) as RTCIceServer[],
+        office: invite.office ?? null,
       });
       const onStatus = (status: RoomStatus) => (this.#roomStatus = status);
       room.on('status', onStatus);
