@@ -1,5 +1,5 @@
-// Composition root: chooses the providers (IndexedDB stores, WebRTC rooms, awareness presence, the
-// parse worker), builds the app's state from them, mounts the app and starts following the hash.
+// Composition root: chooses the providers (IndexedDB stores, WebRTC rooms with an optional office peer,
+// awareness presence, the parse worker), builds the app's state from them, mounts the app and starts following the hash.
 // A join link in the address (`#/join/…`) is taken out of it first.
 import { mount, unmount } from 'svelte';
 import './app.css';
@@ -8,9 +8,9 @@ import { Workspace } from './lib/state/workspace.svelte';
 import type { Providers } from './lib/state/providers';
 import { idbLibraryStorage } from './lib/sync/library-storage';
 import { LocalStore } from './lib/sync/local-store';
-import { Presence } from './lib/sync/presence';
+import { Presence, PRESENCE_THROTTLE_MS } from './lib/sync/presence';
 import { deleteLocalReview, requestPersistentStorage } from './lib/sync/review-db';
-import { Room } from './lib/sync/room';
+import { openRoom } from './lib/sync/office-room';
 import { registerServiceWorker } from './lib/sync/service-worker';
 import { isJoinFragment } from './lib/sync/share-link';
 import { installTestHooks } from './lib/testing/e2e-hooks';
@@ -29,8 +29,8 @@ const providers: Providers = {
   openStore: (issueId, doc) => new LocalStore(issueId, doc),
   deleteStore: deleteLocalReview,
   requestPersistence: requestPersistentStorage,
-  openRoom: (doc, options) => new Room(doc, options),
-  presence: (awareness, local) => new Presence(awareness, local),
+  openRoom: (doc, options) => openRoom(doc, options),
+  presence: (awareness, local) => new Presence(awareness, local, { throttleMs: PRESENCE_THROTTLE_MS }),
   libraryStorage: idbLibraryStorage(),
   parse: parseInWorker,
   runChecks: workerChecks().run,

@@ -1,7 +1,7 @@
 // Share links and connection settings: what a link carries, and what a bad link or stored value becomes.
 import { describe, expect, it } from 'vitest';
-import { formatShareLink, parseShareLink, randomToken, roomName } from '../../src/lib/sync/share-link.ts';
-import { defaultSignaling, loadConnectionSettings, loadRooms, parseIceText, parseSignalingText, saveRooms } from '../../src/lib/sync/settings.ts';
+import { formatShareLink, parseShareLink, randomToken, readOffice, roomName } from '../../src/lib/sync/share-link.ts';
+import { defaultSignaling, loadConnectionSettings, loadRooms, parseIceText, parseSignalingText, saveConnectionSettings, saveRooms } from '../../src/lib/sync/settings.ts';
 
 const invite = {
   issueId: 'k3x9a0',
@@ -58,7 +58,7 @@ describe('connection settings', () => {
   it('default to the app’s own relay', () => {
     expect(defaultSignaling('http://127.0.0.1:4173/#/x', './')).toBe('ws://127.0.0.1:4173/signal');
     expect(defaultSignaling('https://proof.example/app/index.html?test', './')).toBe('wss://proof.example/app/signal');
-    expect(loadConnectionSettings(memoryStorage(), 'ws://h/signal')).toEqual({ signaling: ['ws://h/signal'], iceServers: [] });
+    expect(loadConnectionSettings(memoryStorage(), 'ws://h/signal')).toEqual({ signaling: ['ws://h/signal'], iceServers: [], office: null });
   });
 
   it('read signaling and ICE servers from text, naming a bad line', () => {
@@ -79,5 +79,40 @@ describe('connection settings', () => {
     expect(loadRooms(storage).size).toBe(0);
     storage.setItem('proofroom.rooms', '{not json');
     expect(loadRooms(storage).size).toBe(0);
+  });
+});
+
+describe('the office peer in links and settings', () => {
+  const office = { url: 'wss://office.example.org/', key: randomToken() };
+
+  it('travels in the fragment with its key and comes back whole', () => {
+    const link = formatShareLink('https://proof.example/app/', { ...invite, office });
+    expect(new URL(link).search).toBe('');
+    const parsed = parseShareLink(link);
+    expect(parsed).toEqual({ ok: true, invite: { ...invite, office } });
+    // A link without an office has no office.
+    const plain = parseShareLink(formatShareLink('https://proof.example/app/', invite));
+    expect(plain.ok && plain.invite.office).toBeUndefined();
+  });
+
+  it('refuses a link naming an office without a usable URL or key', () => {
+    const base = formatShareLink('https://proof.example/app/', invite);
+    expect(parseShareLink(`${base}&office=${encodeURIComponent('wss://o.example/')}`)).toEqual({ ok: false, problem: 'bad-office' });
+    expect(parseShareLink(`${base}&office=http%3A%2F%2Fo.example&okey=${office.key}`)).toEqual({ ok: false, problem: 'bad-office' });
+    expect(parseShareLink(`${base}&office=wss%3A%2F%2Fo.example&okey=short`)).toEqual({ ok: false, problem: 'bad-office' });
+    expect(readOffice(' ws://127.0.0.1:1234 ', ` ${office.key} `)).toEqual({ url: 'ws://127.0.0.1:1234/', key: office.key });
+    expect(readOffice('ws://u:p@h/', office.key)).toBeNull();
+  });
+
+  it('is kept in the settings and in each joined room, validated on the way back', () => {
+    const storage = memoryStorage();
+    saveConnectionSettings(storage, { signaling: ['ws://h/signal'], iceServers: [], office });
+    expect(loadConnectionSettings(storage, 'ws://x/signal').office).toEqual(office);
+    storage.setItem('proofroom.connection', JSON.stringify({ office: { url: 'javascript:alert(1)', key: office.key } }));
+    expect(loadConnectionSettings(storage, 'ws://x/signal').office).toBeNull();
+    saveRooms(storage, new Map([[invite.issueId, { ...invite, office }]]));
+    expect(loadRooms(storage).get(invite.issueId)?.office).toEqual(office);
+    storage.setItem('proofroom.rooms', JSON.stringify({ [invite.issueId]: { ...invite, office: { url: office.url, key: 7 } } }));
+    expect(loadRooms(storage).get(invite.issueId)).toEqual(invite);
   });
 });

@@ -12,13 +12,15 @@ import {
   saveConnectionSettings,
   saveRooms,
 } from '../sync/settings.ts';
-import type { RoomInvite } from '../sync/share-link.ts';
+import { readOffice, type RoomInvite } from '../sync/share-link.ts';
+import type { OfficeOptions } from '../sync/office-status.ts';
 
 export class CollabSettings {
   readonly #storage: Storage | undefined;
   readonly defaultSignaling: string;
   #signaling = $state.raw<string[]>([]);
   #iceServers = $state.raw<RTCIceServer[]>([]);
+  #office = $state.raw<OfficeOptions | null>(null);
   #rooms = $state.raw<ReadonlyMap<string, RoomInvite>>(new Map());
 
   constructor(pageUrl: string, base: string, storage: Storage | undefined = globalThis.localStorage) {
@@ -27,6 +29,7 @@ export class CollabSettings {
     const loaded = loadConnectionSettings(storage, this.defaultSignaling);
     this.#signaling = loaded.signaling;
     this.#iceServers = loaded.iceServers;
+    this.#office = loaded.office;
     this.#rooms = loadRooms(storage);
   }
 
@@ -35,6 +38,10 @@ export class CollabSettings {
   }
   get iceServers(): RTCIceServer[] {
     return this.#iceServers;
+  }
+  /** The office peer new shares name (null: peer to peer only). */
+  get office(): OfficeOptions | null {
+    return this.#office;
   }
   get signalingText(): string {
     return this.#signaling.join('\n');
@@ -51,8 +58,30 @@ export class CollabSettings {
     if (!ice.ok) return { ok: false, field: 'ice', bad: ice.bad };
     this.#signaling = signaling.urls.length > 0 ? signaling.urls : [this.defaultSignaling];
     this.#iceServers = ice.servers;
-    saveConnectionSettings(this.#storage, { signaling: this.#signaling, iceServers: this.#iceServers });
+    this.#persist();
     return { ok: true };
+  }
+
+  /**
+   * Sets (or, with two empty strings, clears) the office peer. It applies to new shares and to the
+   * review `issueId` names (its link then carries the office); false when the URL or key is not valid.
+   */
+  saveOffice(url: string, key: string, issueId: string | null): boolean {
+    const cleared = !url.trim() && !key.trim();
+    const office = cleared ? null : readOffice(url, key);
+    if (!cleared && !office) return false;
+    this.#office = office;
+    this.#persist();
+    const invite = issueId ? this.roomFor(issueId) : null;
+    if (invite) {
+      const { office: _old, ...rest } = invite;
+      this.remember(office ? { ...rest, office } : rest);
+    }
+    return true;
+  }
+
+  #persist(): void {
+    saveConnectionSettings(this.#storage, { signaling: this.#signaling, iceServers: this.#iceServers, office: this.#office });
   }
 
   roomFor(issueId: string): RoomInvite | null {

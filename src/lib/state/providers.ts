@@ -8,10 +8,11 @@ import type { KeyValueStorage } from '../sync/library-storage.ts';
 import type { LocalStoreError } from '../sync/local-store.ts';
 import type { PeerPresence, PresenceState } from '../sync/presence.ts';
 import type { RoomOptions, RoomStatus } from '../sync/room.ts';
+import type { OfficeStatus } from '../sync/office-status.ts';
 import type { ParseJob, ParseProgress } from '../worker/parse-client.ts';
 import type { RunChecks } from '../worker/checks-client.ts';
 
-export type { KeyValueStorage, LocalStoreError, PeerPresence, PresenceState, RoomOptions, RoomStatus, ParseJob, ParseProgress };
+export type { KeyValueStorage, LocalStoreError, OfficeStatus, PeerPresence, PresenceState, RoomOptions, RoomStatus, ParseJob, ParseProgress };
 
 type Listener<A extends unknown[]> = (...args: A) => void;
 

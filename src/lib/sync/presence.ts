@@ -73,19 +73,34 @@ export function validatePresence(value: unknown): PresenceState | 'empty' | 'inv
   };
 }
 
+export interface PresenceOptions {
+  /**
+   * At most one presence message per this many ms: the first change goes at once, later ones within
+   * the window are merged and sent at its end (a drag-selection sends a few, not one per pixel).
+   */
+  throttleMs?: number;
+}
+
+/** Half a second: a live selection lags at most that much; a room of 50 dragging at once stays near 100 messages a second. */
+export const PRESENCE_THROTTLE_MS = 500;
+
 export class Presence extends ObservableV2<PresenceEvents> {
   readonly awareness: Awareness;
+  readonly #throttleMs: number;
+  #lastSent = -Infinity;
+  #timer: ReturnType<typeof setTimeout> | null = null;
   #local: PresenceState;
   #peers: PeerPresence[] = [];
   /** Client ids whose state failed validation. */
   #invalid = new Set<number>();
   #destroyed = false;
 
-  constructor(awareness: Awareness, local: PresenceState) {
+  constructor(awareness: Awareness, local: PresenceState, options: PresenceOptions = {}) {
     super();
     this.awareness = awareness;
+    this.#throttleMs = options.throttleMs ?? 0;
     this.#local = local;
-    awareness.setLocalState({ ...awareness.getLocalState(), ...local });
+    this.#send();
     awareness.on('change', this.#onChange);
     this.#read();
   }
@@ -107,8 +122,19 @@ export class Presence extends ObservableV2<PresenceEvents> {
     const next = { ...this.#local, ...patch };
     if (JSON.stringify(next) === JSON.stringify(this.#local)) return;
     this.#local = next;
+    if (this.#timer !== null) return; // the pending send will carry it
+    const wait = this.#lastSent + this.#throttleMs - performance.now();
+    if (wait <= 0) this.#send();
+    else this.#timer = setTimeout(() => {
+      this.#timer = null;
+      if (!this.#destroyed) this.#send();
+    }, wait);
+  }
+
+  #send(): void {
+    this.#lastSent = performance.now();
     // Keeps what other layers put in the same state (the relay's links).
-    this.awareness.setLocalState({ ...this.awareness.getLocalState(), ...next });
+    this.awareness.setLocalState({ ...this.awareness.getLocalState(), ...this.#local });
   }
 
   #onChange = (): void => {
@@ -132,6 +158,7 @@ export class Presence extends ObservableV2<PresenceEvents> {
   override destroy(): void {
     if (this.#destroyed) return;
     this.#destroyed = true;
+    if (this.#timer !== null) clearTimeout(this.#timer);
     this.awareness.off('change', this.#onChange);
     super.destroy();
   }

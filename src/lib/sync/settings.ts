@@ -1,11 +1,14 @@
 // Connection settings (signaling URLs, ICE servers) and the rooms this browser has joined, one per
 // issue, kept in localStorage. Everything read back is validated: storage is just another input.
 
-import { normaliseSignalingUrl, type RoomInvite } from './share-link.ts';
+import { normaliseSignalingUrl, readOffice, type RoomInvite } from './share-link.ts';
+import type { OfficeOptions } from './office-status.ts';
 
 export interface ConnectionSettings {
   signaling: string[];
   iceServers: RTCIceServer[];
+  /** The always-on office peer new shares name, or null (peer to peer only). */
+  office: OfficeOptions | null;
 }
 
 const SETTINGS_KEY = 'proofroom.connection';
@@ -68,6 +71,12 @@ function validSignaling(value: unknown): string[] {
   return value.map((v) => (typeof v === 'string' ? normaliseSignalingUrl(v) : null)).filter((v): v is string => !!v).slice(0, 8);
 }
 
+function validOffice(value: unknown): OfficeOptions | null {
+  const o = value as { url?: unknown; key?: unknown } | null;
+  if (!o || typeof o !== 'object' || typeof o.url !== 'string' || typeof o.key !== 'string') return null;
+  return readOffice(o.url, o.key);
+}
+
 function readJson(storage: Storage | undefined, key: string): unknown {
   try {
     const raw = storage?.getItem(key);
@@ -86,9 +95,13 @@ function writeJson(storage: Storage | undefined, key: string, value: unknown): v
 }
 
 export function loadConnectionSettings(storage: Storage | undefined, fallbackSignaling: string): ConnectionSettings {
-  const raw = readJson(storage, SETTINGS_KEY) as { signaling?: unknown; iceServers?: unknown } | null;
+  const raw = readJson(storage, SETTINGS_KEY) as { signaling?: unknown; iceServers?: unknown; office?: unknown } | null;
   const signaling = validSignaling(raw?.signaling);
-  return { signaling: signaling.length > 0 ? signaling : [fallbackSignaling], iceServers: validIce(raw?.iceServers) };
+  return {
+    signaling: signaling.length > 0 ? signaling : [fallbackSignaling],
+    iceServers: validIce(raw?.iceServers),
+    office: validOffice(raw?.office),
+  };
 }
 
 export function saveConnectionSettings(storage: Storage | undefined, settings: ConnectionSettings): void {
@@ -105,7 +118,8 @@ export function loadRooms(storage: Storage | undefined): Map<string, RoomInvite>
     if (!r || typeof r.roomId !== 'string' || typeof r.secret !== 'string') continue;
     const signaling = validSignaling(r.signaling);
     if (signaling.length === 0) continue;
-    rooms.set(issueId, { issueId, roomId: r.roomId, secret: r.secret, signaling });
+    const office = validOffice(r.office);
+    rooms.set(issueId, { issueId, roomId: r.roomId, secret: r.secret, signaling, ...(office ? { office } : {}) });
   }
   return rooms;
 }

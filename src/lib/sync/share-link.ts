@@ -16,7 +16,7 @@ export interface RoomInvite {
   office?: OfficeOptions;
 }
 
-export type LinkProblem = 'not-a-link' | 'no-issue' | 'no-room' | 'no-secret' | 'bad-signaling';
+export type LinkProblem = 'not-a-link' | 'no-issue' | 'no-room' | 'no-secret' | 'bad-signaling' | 'bad-office';
 
 export type ParsedLink = { ok: true; invite: RoomInvite } | { ok: false; problem: LinkProblem };
 
@@ -57,6 +57,10 @@ export function formatShareLink(appUrl: string, invite: RoomInvite): string {
   query.set('room', invite.roomId);
   query.set('secret', invite.secret);
   for (const url of invite.signaling) query.append('signal', url);
+  if (invite.office) {
+    query.set('office', invite.office.url);
+    query.set('okey', invite.office.key);
+  }
   return `${base}${JOIN_PREFIX}${encodeURIComponent(invite.issueId)}?${query.toString()}`;
 }
 
@@ -88,5 +92,19 @@ export function parseShareLink(text: string): ParsedLink {
   if (raw.length === 0 || raw.length > MAX_SIGNALING || signaling.some((u) => u === null)) {
     return { ok: false, problem: 'bad-signaling' };
   }
-  return { ok: true, invite: { issueId, roomId, secret, signaling: [...new Set(signaling as string[])] } };
+  const invite: RoomInvite = { issueId, roomId, secret, signaling: [...new Set(signaling as string[])] };
+  // An office peer is optional; named, it needs both a ws(s) URL and a key.
+  if (query.has('office') || query.has('okey')) {
+    const office = readOffice(query.get('office') ?? '', query.get('okey') ?? '');
+    if (!office) return { ok: false, problem: 'bad-office' };
+    invite.office = office;
+  }
+  return { ok: true, invite };
+}
+
+/** An office peer's URL and key, validated like a link's; null when either is not valid. */
+export function readOffice(url: string, key: string): OfficeOptions | null {
+  const normal = normaliseSignalingUrl(url);
+  const k = key.trim();
+  return normal && TOKEN.test(k) ? { url: normal, key: k } : null;
 }
