@@ -14,6 +14,8 @@ export interface LogLimiterOptions {
   burst?: number;
   /** Length of an interval (default 10 s). */
   intervalMs?: number;
+  /** What the summary lines start with (default `relay`). */
+  label?: string;
 }
 
 interface Window {
@@ -26,6 +28,7 @@ interface Window {
 export function createLogLimiter(log: (line: string) => void, options: LogLimiterOptions = {}): LogLimiter {
   const burst = options.burst ?? 20;
   const intervalMs = options.intervalMs ?? 10_000;
+  const label = options.label ?? 'relay';
   const windows = new Map<string, Window>();
 
   const write = (text: string): void => {
@@ -41,7 +44,7 @@ export function createLogLimiter(log: (line: string) => void, options: LogLimite
     window.timer = null;
     if (window.suppressed > 0) {
       const s = window.suppressed === 1 ? '' : 's';
-      write(`relay: ${window.suppressed} similar line${s} suppressed in the last ${intervalMs / 1000} s (${kind})`);
+      write(`${label}: ${window.suppressed} similar line${s} suppressed in the last ${intervalMs / 1000} s (${kind})`);
     }
     window.suppressed = 0;
   }
