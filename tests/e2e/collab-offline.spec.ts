@@ -232,7 +232,7 @@ test.describe('with a standalone relay', () => {
     // B reloads while the relay is down: no way to find A.
     await b.page.reload();
     await expect(b.page.locator('article h1')).toHaveText(FIRST_TITLE);
-    await expect(status(b)).toHaveText('离线');
+    await expect(status(b)).toHaveText(`无法连接中继 ${relay.url}`);
     await comment(a, '中继重启前写的', { start: 3, end: 7 });
 
     await listen();

@@ -73,12 +73,10 @@ export function signalProxy(upstream: string): Promise<SignalProxy> {
   };
 
   const server = createServer((_, res) => res.end('proxy'));
-  const wss = new WebSocketServer({ server, path: '/signal' });
+  // Down, it refuses the upgrade (503) as a relay that is not there would, instead of accepting the
+  // WebSocket and dropping it: a browser then counts a failed attempt, not a connection that closed.
+  const wss = new WebSocketServer({ server, path: '/signal', verifyClient: (_info, done) => done(isUp, 503) });
   wss.on('connection', (client) => {
-    if (!isUp) {
-      client.terminate();
-      return;
-    }
     const link: Link = { id: nextId++, client, upstream: new WebSocket(upstream), pending: [] };
     links.add(link);
     link.upstream.on('open', () => {

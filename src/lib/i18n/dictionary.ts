@@ -12,6 +12,7 @@ import { a11yEn, a11yZh } from './strings-a11y.ts';
 import { edgesEn, edgesZh } from './strings-edges.ts';
 import { peopleEn, peopleZh } from './strings-people.ts';
 import { officeEn, officeZh } from './strings-office.ts';
+import { deployEn, deployZh } from './strings-deploy.ts';
 
 const coreZh = {
   'app.name': '共校',
@@ -107,7 +108,7 @@ const coreZh = {
   'help.redo': '重做',
 } as const satisfies Record<string, string>;
 
-export const zh = { ...coreZh, ...notesZh, ...collabZh, ...packagesZh, ...roundsZh, ...checkerZh, ...layoutZh, ...a11yZh, ...edgesZh, ...peopleZh, ...officeZh };
+export const zh = { ...coreZh, ...notesZh, ...collabZh, ...packagesZh, ...roundsZh, ...checkerZh, ...layoutZh, ...a11yZh, ...edgesZh, ...peopleZh, ...deployZh, ...officeZh };
 export type MessageKey = keyof typeof zh;
 export type Dictionary = Record<MessageKey, string>;
 
@@ -205,7 +206,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'help.redo': 'Redo',
 };
 
-export const en: Dictionary = { ...coreEn, ...notesEn, ...collabEn, ...packagesEn, ...roundsEn, ...checkerEn, ...layoutEn, ...a11yEn, ...edgesEn, ...peopleEn, ...officeEn };
+export const en: Dictionary = { ...coreEn, ...notesEn, ...collabEn, ...packagesEn, ...roundsEn, ...checkerEn, ...layoutEn, ...a11yEn, ...edgesEn, ...peopleEn, ...deployEn, ...officeEn };
 
 export const dictionaries = { 'zh-CN': zh as Dictionary, en } as const;
 export type Lang = keyof typeof dictionaries;

@@ -8,25 +8,12 @@ import { formatShareLink, parseShareLink, randomToken, roomName, type LinkProble
 import type { CollabSettings } from './collab-settings.svelte.ts';
 import { distinctColours } from './colours.ts';
 import type { Library } from './library.svelte.ts';
+import { networkStatus, type NetworkStatus } from './network-status.ts';
 import type { PeerPresence, PresenceProvider, PresenceState, Providers, RoomProvider, RoomStatus } from './providers.ts';
 import type { Reader } from './reader.svelte.ts';
 import type { ReviewDesk } from './review-desk.svelte.ts';
 
-export type NetworkState = 'offline' | 'connecting' | 'connected';
-
-export interface NetworkStatus {
-  state: NetworkState;
-  peers: number;
-  /**
-   * Why not connected: the browser has no network, this review is not shared, or the browser is online
-   * but no signaling relay answers at `relayUrls` (and no office peer is connected).
-   */
-  reason: 'no-network' | 'not-shared' | 'no-relay' | null;
-  /** The relay URLs tried, for "no relay reachable at <url>". */
-  relayUrls?: string[];
-  /** The office peer, when the review names one. */
-  office?: import('../sync/office-status.ts').OfficeStatus | null;
-}
+export type { NetworkState, NetworkStatus } from './network-status.ts';
 
 /** No keyboard, pointer or scroll input for this long: shown as idle. */
 export const IDLE_MS = 60_000;
@@ -78,9 +65,7 @@ export class Collab {
   }
 
   get network(): NetworkStatus {
-    if (!this.#online) return { state: 'offline', peers: 0, reason: 'no-network' };
-    if (!this.#room) return { state: 'offline', peers: 0, reason: 'not-shared' };
-    return { ...this.#roomStatus, reason: this.#roomStatus.state === 'offline' ? 'no-network' : null };
+    return networkStatus(this.#online, this.#room ? this.#roomStatus : null);
   }
   /** The open review's room, when it has one (tests and the benchmark reach the provider through it). */
   get room(): RoomProvider | null {

@@ -8,6 +8,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { ChunkingOptions } from './chunked-peer.ts';
 import { MeshRelay } from './mesh-relay.ts';
 import type { OfficeOptions, OfficeStatus, RelayState } from './office-status.ts';
+import { RelayWatch, type SignalingClient } from './relay-watch.ts';
 
 export type RoomState = 'offline' | 'connecting' | 'connected';
 
@@ -49,11 +50,6 @@ export type RoomEvents = {
 };
 
 // The parts of y-webrtc's internals we read; its published types leave them `any`.
-interface SignalingConnLike {
-  connected: boolean;
-  on(event: 'connect' | 'disconnect', listener: () => void): void;
-  off(event: 'connect' | 'disconnect', listener: () => void): void;
-}
 interface WebrtcConnLike {
   connected: boolean;
   peer: { on(event: 'connect', listener: () => void): void; off(event: 'connect', listener: () => void): void };
@@ -68,7 +64,8 @@ export class Room extends ObservableV2<RoomEvents> {
   #peerKey = '';
   #synced = false;
   #destroyed = false;
-  readonly #watchedSignaling: SignalingConnLike[];
+  /** Whether a signaling relay answers (relay-watch.ts). */
+  readonly #relays: RelayWatch;
   readonly #watchedPeers = new Set<WebrtcConnLike['peer']>();
   /** Passes peers' updates on only to neighbours that lack them (mesh-relay.ts). */
   readonly relay: MeshRelay;
@@ -94,11 +91,7 @@ export class Room extends ObservableV2<RoomEvents> {
     });
     this.provider.on('peers', this.#update);
     this.provider.on('status', this.#update);
-    this.#watchedSignaling = [...(this.provider.signalingConns as SignalingConnLike[])];
-    for (const conn of this.#watchedSignaling) {
-      conn.on('connect', this.#update);
-      conn.on('disconnect', this.#update);
-    }
+    this.#relays = new RelayWatch(this.provider.signalingConns as SignalingClient[], this.#update);
     this.destroy = this.destroy.bind(this);
     doc.on('destroy', this.destroy);
     this.#update();
@@ -131,16 +124,16 @@ export class Room extends ObservableV2<RoomEvents> {
     this.#watchNewPeers();
     const peers = this.peers;
     const count = peers.webrtc.length + peers.broadcast.length;
-    const signalingUp = this.#watchedSignaling.some((conn) => conn.connected);
-    const state: RoomState = count > 0 ? 'connected' : signalingUp && this.provider.connected ? 'connecting' : 'offline';
+    const relay = this.#relays.state;
+    const state: RoomState = count > 0 ? 'connected' : relay === 'up' && this.provider.connected ? 'connecting' : 'offline';
     const peerKey = `${peers.webrtc.join(',')}|${peers.broadcast.join(',')}`;
     if (peerKey !== this.#peerKey) {
       this.#peerKey = peerKey;
       this.relay.setLinks(peers.webrtc);
       this.emit('peers', [peers]);
     }
-    if (state !== this.#status.state || count !== this.#status.peers) {
-      this.#status = { state, peers: count };
+    if (state !== this.#status.state || count !== this.#status.peers || relay !== this.#status.relay) {
+      this.#status = { state, peers: count, relay, relayUrls: this.#relays.urls };
       this.emit('status', [this.#status]);
     }
   };
@@ -169,10 +162,7 @@ export class Room extends ObservableV2<RoomEvents> {
     this.doc.off('destroy', this.destroy);
     this.provider.off('peers', this.#update);
     this.provider.off('status', this.#update);
-    for (const conn of this.#watchedSignaling) {
-      conn.off('connect', this.#update);
-      conn.off('disconnect', this.#update);
-    }
+    this.#relays.destroy();
     for (const peer of this.#watchedPeers) peer.off('connect', this.#update);
     this.#watchedPeers.clear();
     this.relay.destroy();
