@@ -46,6 +46,9 @@ export class Collab {
   });
   // Primitive keys, so a room is rebuilt only when what it is built from really changes.
   #inviteKey = $derived(this.#invite ? JSON.stringify(this.#invite) : '');
+  // The room opens once the local copy is loaded: before, it would ask peers (and the office) for the
+  // whole review and then send all of it back as the store applied it. A boolean, so saves don't rebuild it.
+  #storeLoaded = $derived(this.#desk.session?.saveState !== 'loading');
 
   constructor(
     desk: ReviewDesk,
@@ -105,6 +108,7 @@ export class Collab {
         roomId: randomToken(),
         secret: randomToken(),
         signaling: this.settings.signaling,
+        ...(this.settings.office ? { office: this.settings.office } : {}),
       });
     }
     return this.link;
@@ -190,7 +194,8 @@ export class Collab {
     const key = this.#inviteKey;
     const online = this.#online;
     const iceKey = JSON.stringify(this.settings.iceServers);
-    if (!session || !key || !online) return;
+    const loaded = this.#storeLoaded;
+    if (!session || !key || !online || !loaded) return;
     const invite = JSON.parse(key) as RoomInvite;
     return untrack(() => {
       const room = this.#providers.openRoom(session.doc, {
