@@ -48,7 +48,7 @@ export class Collab {
   #inviteKey = $derived(this.#invite ? JSON.stringify(this.#invite) : '');
   // The room opens once the local copy is loaded: before, it would ask peers (and the office) for the
   // whole review and then send all of it back as the store applied it. A boolean, so saves don't rebuild it.
-  #storeLoaded = $derived(this.#desk.session?.saveState !== 'loading');
+  #storeLoaded = $derived.by(() => this.#desk.session?.saveState !== 'loading');
 
   constructor(
     desk: ReviewDesk,

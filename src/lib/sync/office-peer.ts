@@ -42,10 +42,22 @@ export class OfficePeer extends ObservableV2<OfficePeerEvents> {
   #opened = false;
   #destroyed = false;
 
-  constructor(doc: Y.Doc, roomName: string, office: OfficeOptions) {
+  /** `WebSocketImpl`: Node has no WebSocket of its own (the benchmark passes `ws`'s). */
+  constructor(doc: Y.Doc, roomName: string, office: OfficeOptions, WebSocketImpl?: unknown) {
     super();
     this.#status = { url: office.url, state: 'connecting', synced: false };
-    this.provider = new QuietProvider({ url: office.url, name: roomName, document: doc, token: office.key });
+    // Without a socket of its own, the provider hands its whole configuration to the socket it makes,
+    // so the socket's options go here too (its published type leaves them out).
+    const config = {
+      url: office.url,
+      name: roomName,
+      document: doc,
+      token: office.key,
+      // Back within a few seconds when an instance goes away (the default backoff reaches 30 s).
+      maxDelay: 8000,
+      ...(WebSocketImpl ? { WebSocketPolyfill: WebSocketImpl } : {}),
+    };
+    this.provider = new QuietProvider(config);
     this.provider.on('status', this.#onSocket);
     this.provider.on('synced', this.#onSynced);
     this.provider.on('authenticationFailed', this.#onRefused);
