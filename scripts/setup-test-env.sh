@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh machine: npm packages, a Chromium for Playwright,
-# and CJK fonts so screenshots show Chinese. Idempotent; quick when everything is there.
+# CJK fonts so screenshots show Chinese, and redis-server for the office-peer tests (the tests
+# start it themselves on loopback; nothing here runs it). Idempotent; quick when everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,4 +41,16 @@ if command -v fc-list >/dev/null && ! fc-list 2>/dev/null | grep -qi 'cjk'; then
     echo "setup: warning: no CJK fonts found; screenshots will show boxes for Chinese" >&2
   fi
 fi
+if ! command -v redis-server >/dev/null; then
+  if command -v apt-get >/dev/null && as_root true 2>/dev/null; then
+    echo "setup: installing redis-server from Debian"
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server >/dev/null || {
+      as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server >/dev/null; }
+    # Debian's package starts a system service; the tests start their own on a free port.
+    if command -v systemctl >/dev/null; then as_root systemctl disable --now redis-server >/dev/null 2>&1 || true; fi
+  else
+    echo "setup: warning: no redis-server and no apt-get; the office-peer (Redis) tests will fail" >&2
+  fi
+fi
+echo "setup: redis-server at $(command -v redis-server || echo 'missing')"
 echo "setup: chromium at ${CHROMIUM:-$(find_chromium || echo 'playwright bundled')}"

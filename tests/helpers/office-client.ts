@@ -5,6 +5,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createNote, readNotes, setIssue } from '../../src/lib/review/index.ts';
+import { notesMap } from '../../src/lib/review/doc.ts';
 import type { Issue } from '../../src/lib/issue/types.ts';
 
 export interface OfficeClient {
@@ -81,7 +82,10 @@ export function until(doc: Y.Doc, check: (doc: Y.Doc) => boolean): Promise<void>
   });
 }
 
+/** Notes the app can read (each validated: costs a pass over every note). */
 export const noteCount = (doc: Y.Doc): number => readNotes(doc).notes.length;
+/** Entries in the notes map, unvalidated: cheap enough to test after every update. */
+export const noteEntries = (doc: Y.Doc): number => notesMap(doc).size;
 
 /** A review doc holding `issue`, as the app makes one. */
 export function reviewDoc(issue: Issue): Y.Doc {
