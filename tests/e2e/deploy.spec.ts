@@ -11,7 +11,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { beReviewer, card, comment, FIRST_TITLE } from './notes-helpers';
-import { SCREENS, topBarProblems } from './layout-helpers';
+import AxeBuilder from '@axe-core/playwright';
+import { SCREENS, smallTargets, topBarProblems } from './layout-helpers';
 
 const DIST = join(process.cwd(), 'dist');
 const BASE = '/magazines/proofroom/';
@@ -115,8 +116,8 @@ test('under a sub-path of a static host: reading and notes work; sharing says no
     await shot(page, `${width}-no-relay`);
   }
 
-  // A reviewer with a fresh browser opens the link while nobody else is online.
-  const joiner = await context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+  // A reviewer with a fresh browser, on a phone, opens the link while nobody else is online.
+  const joiner = await context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const b = await joiner.newPage();
   await beReviewer(b, { id: 'ujoiner0001', name: '校对乙', colour: '#1d4ed8' });
   await b.goto(link);
@@ -125,6 +126,13 @@ test('under a sub-path of a static host: reading and notes work; sharing says no
   await expect(b.getByTestId('join-known')).toContainText('找到的同伴：0 位');
   await expect(waiting.getByText('自己打开这一期的文件…')).toBeVisible();
   await expect(waiting.getByText('导入审校包…')).toBeVisible();
+  await expect(b.getByTestId('network-status')).toHaveText(`无法连接中继 ${relayUrl}`);
+  const phoneBar = await topBarProblems(b);
+  expect(phoneBar.problems).toEqual([]);
+  expect(phoneBar.height).toBeLessThanOrEqual(56);
+  expect(await smallTargets(b), 'tap targets under 44 px').toEqual([]);
+  const { violations } = await new AxeBuilder({ page: b }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await shot(b, '390-join-waiting');
   await b.setViewportSize({ width: 1440, height: 900 });
   await shot(b, '1440-join-waiting');
