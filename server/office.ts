@@ -9,10 +9,10 @@ import type { Duplex } from 'node:stream';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
-import { SQLite, upsertQuery } from '@hocuspocus/extension-sqlite';
 import { Redis } from '@hocuspocus/extension-redis';
 import { WebSocketServer } from 'ws';
 import { createLogLimiter } from './log-limiter.ts';
+import { createOfficeStore, prepareOfficeDatabase } from './office-store.ts';
 import {
   KEY_PATTERN, ROOM_PATTERN, guardSocket, keyMatches, markGone, markReady, type GuardLimits, type SocketGuard,
 } from './office-access.ts';
@@ -96,16 +96,9 @@ export async function startOffice(options: OfficeOptions): Promise<Office> {
     maxPendingBytes: o.maxPendingBytes,
   };
 
-  // Stores wait for SQLite to finish (the extension's own store does not), so a clean stop loses nothing.
-  const sqlite: SQLite = new SQLite({
-    database: dbPath,
-    store: ({ documentName, state }) =>
-      new Promise<void>((resolve, reject) => {
-        if (!sqlite.db) return reject(new Error('database closed'));
-        sqlite.db.run(upsertQuery, { $name: documentName, $data: state }, (error) => (error ? reject(error) : resolve()));
-      }),
-  });
-  const extensions: Extension[] = [sqlite];
+  await prepareOfficeDatabase(dbPath);
+  const store = createOfficeStore(dbPath, (e) => logs.line('database', `${name}: database error: ${e.message}`));
+  const extensions: Extension[] = [store.extension];
   let redis: Redis | null = null;
   if (o.redisUrl) {
     const { host, port, options: redisOptions } = parseRedisUrl(o.redisUrl);
@@ -131,6 +124,8 @@ export async function startOffice(options: OfficeOptions): Promise<Office> {
       markGone((context as { guard?: SocketGuard }).guard, documentName);
     },
   });
+
+  await store.ready();
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxPayload, perMessageDeflate: false });
   const perAddress = new Map<string, number>();
@@ -205,8 +200,7 @@ export async function startOffice(options: OfficeOptions): Promise<Office> {
     await Promise.race([unloaded, new Promise((r) => setTimeout(r, 10_000).unref())]);
     for (const ws of sockets) ws.terminate();
     await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
-    await new Promise<void>((resolve) => (sqlite.db ? sqlite.db.close(() => resolve()) : resolve()));
-    sqlite.db = undefined;
+    await store.close();
     http.closeAllConnections();
     logs.flush();
   }

@@ -1,6 +1,7 @@
 // Office peers as real processes, for vitest tests, Playwright specs and the bench: an optional
-// redis-server on loopback, N `npm run office` instances (each its own data dir, one key, one Redis) and a
-// small TCP load balancer in front of them. The balancer deals connections round-robin over live
+// redis-server on loopback, N `npm run office` instances (one key, one Redis, and one data dir: they
+// share its SQLite file, as instances on one host must, see server/office-store.ts) and a small TCP
+// load balancer in front of them. The balancer deals connections round-robin over live
 // instances (one that refuses is skipped), records which instance each one went to, and when an
 // instance dies its clients' sockets close, so they reconnect through it to another.
 // No test framework imports here: both vitest and Playwright load this file.
@@ -138,7 +139,7 @@ export async function startOfficeCluster(options: ClusterOptions = {}): Promise<
   const tmp = mkdtempSync(join(tmpdir(), 'proofroom-office-'));
   const redis = (options.redis ?? count > 1) ? await startRedis() : null;
   const instances = await Promise.all(
-    Array.from({ length: count }, (_, i) => startInstance(join(tmp, `office-${i}`), key, redis?.url ?? null)),
+    Array.from({ length: count }, () => startInstance(join(tmp, 'office'), key, redis?.url ?? null)),
   );
   const connections: BalancedConnection[] = [];
   const piped = new Map<number, Set<Socket>>();

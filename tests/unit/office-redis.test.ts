@@ -2,6 +2,7 @@
 // round-robin TCP balancer, all on 127.0.0.1. Thirty headless provider clients in one room write notes;
 // the instances only meet through Redis, so clients on one seeing the other's notes proves it is used.
 // One instance is SIGKILLed with writes in flight: its clients reconnect to the other, nothing is lost.
+// What one instance stored, the other serves (they share the data dir's SQLite file).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readIssue, readNotes } from '../../src/lib/review/index.ts';
@@ -31,6 +32,26 @@ describe('two office instances and one Redis', () => {
     clients.forEach((c, i) => writeNote(c.doc, issue, author(i), `client ${i} note ${round}`));
   };
   const allHold = (n: number): Promise<void[]> => Promise.all(clients.map((c) => until(c.doc, (d) => noteCount(d) === n)));
+
+  it('serves a room stored by one instance from the other, when nobody is online', async () => {
+    const name = 'proofroom:stored-by-the-other-one';
+    const writer = officeClient(cluster.instances[1]!.url, name, cluster.key, reviewDoc(issue));
+    await writer.synced;
+    for (let i = 0; i < 10; i++) writeNote(writer.doc, issue, author(99), `alone ${i}`);
+    // A witness on the same instance holding all ten means the instance has them; then everyone leaves
+    // and the instance stops (storing what it holds) before the joiner comes.
+    const witness = officeClient(cluster.instances[1]!.url, name, cluster.key);
+    await until(witness.doc, (d) => noteCount(d) === 10);
+    witness.destroy();
+    writer.destroy();
+    await cluster.terminate(1);
+    const joiner = officeClient(cluster.instances[0]!.url, name, cluster.key);
+    await joiner.synced;
+    expect(noteCount(joiner.doc)).toBe(10);
+    expect(readIssue(joiner.doc).issue?.id).toBe(issue.id);
+    joiner.destroy();
+    await cluster.restart(1);
+  }, 20_000);
 
   it('serves one room from both instances, survives losing one, and loses no note', async () => {
     clients.push(officeClient(cluster.balancerUrl, room, cluster.key, reviewDoc(issue)));
