@@ -105,7 +105,7 @@ test('under a sub-path of a static host: reading and notes work; sharing says no
   await expect(settings.locator('summary')).toBeFocused();
   await expect(page.getByTestId('signaling-input')).toHaveValue(relayUrl);
   await page.keyboard.press('Escape');
-  // The top bar keeps one row with the status in it (the host alone at 820, a mark at 390).
+  // The top bar keeps one row with the status in it (the host alone below 1440, a mark at 390).
   for (const width of [1440, 820, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.reload();
