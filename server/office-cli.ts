@@ -18,8 +18,8 @@ Usage: npm run office -- [--host 127.0.0.1] [--port 4445] [--data ./office-data]
           in <data>/office-key, else a new one made and kept there)
   --help  show this text
 
-Environment: OFFICE_KEY, PORT, REDIS_URL (redis://[:password@]host[:port][/db]: several instances behind
-a load balancer then serve the same rooms).
+Environment: OFFICE_KEY, PORT, REDIS_URL (redis://[:password@]host[:port][/db]: several instances on
+this host, each started with the same --data, then serve the same rooms behind a load balancer).
 
 Reviewers enter the office URL and key in Proofroom's connection settings (设置 → 办公室节点),
 or receive both inside a share link. Whoever runs this server can read every review it keeps.`;
