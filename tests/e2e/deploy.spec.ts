@@ -147,6 +147,21 @@ test('under a sub-path of a static host: reading and notes work; sharing says no
   expect(room(await b.getByTestId('share-link').inputValue())).toBe(room(link));
   await joiner.close();
 
+  // Another, who gets the sender's review package by email instead, imports it from the same page.
+  await page.getByTestId('collab-menu').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-package').click()]);
+  const emailed = await download.path();
+  await page.keyboard.press('Escape');
+  const other = await context.browser()!.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const c = await other.newPage();
+  await beReviewer(c, { id: 'uother00001', name: '校对丙', colour: '#15803d' });
+  await c.goto(link);
+  await c.getByTestId('wait-import-package').setInputFiles(emailed);
+  await c.getByTestId('import-confirm').click();
+  await expect(c.locator('article h1')).toHaveText(FIRST_TITLE);
+  await expect(card(c, '子路径下写的批注')).toBeVisible();
+  await other.close();
+
   // No network at all is another thing, and says so.
   await context.setOffline(true);
   await expect(status).toHaveText('离线');
