@@ -2,7 +2,8 @@
 // a client sends is the office key (compared in constant time) and the document it names is a
 // Proofroom room. The socket guard sits in front of Hocuspocus's own message handler: it counts what a
 // connection sends before its documents are authenticated (Hocuspocus queues that without a bound),
-// caps the documents one connection may open, and closes a connection whose frames do not decode.
+// caps the documents one connection may open, closes a connection whose frames do not decode, and stops
+// reading a connection that sends faster than its budget (backpressure: it slows down, loses nothing).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +59,14 @@ export interface GuardLimits {
   /** Messages and bytes one connection may send for a document before it is authenticated for it. */
   maxPendingMessages: number;
   maxPendingBytes: number;
+  /**
+   * What one connection may send, sustained and in a burst: frames and bytes a second. A connection over
+   * it is not read (TCP pushes back on the sender) until it is within it again; nothing is dropped.
+   */
+  messagesPerSecond: number;
+  messageBurst: number;
+  bytesPerSecond: number;
+  byteBurst: number;
 }
 
 /** One connection's bookkeeping, shared with the hooks through Hocuspocus's per-connection context. */
@@ -83,11 +92,42 @@ function documentOf(data: unknown): string | null {
  * Puts the guard in front of every 'message' listener of `ws` (Hocuspocus's included, which is added
  * later), so a frame over the limits closes the connection without reaching Hocuspocus.
  */
-export function guardSocket(ws: WebSocket, limits: GuardLimits, refuse: (reason: string) => void): SocketGuard {
+export function guardSocket(
+  ws: WebSocket,
+  limits: GuardLimits,
+  refuse: (reason: string) => void,
+  paused: () => void = () => {},
+): SocketGuard {
   const guard: SocketGuard = { ready: new Set(), pending: new Map() };
+  let messages = limits.messageBurst;
+  let bytes = limits.byteBurst;
+  let last = performance.now();
+  let resumeTimer: ReturnType<typeof setTimeout> | null = null;
+  const charged = new WeakSet<Uint8Array>();
+  ws.once('close', () => resumeTimer && clearTimeout(resumeTimer));
+  /** Spends one frame of `size` from the connection's budget; over it, stops reading until refilled. */
+  const charge = (size: number): void => {
+    const now = performance.now();
+    const seconds = (now - last) / 1000;
+    last = now;
+    messages = Math.min(limits.messageBurst, messages + seconds * limits.messagesPerSecond) - 1;
+    bytes = Math.min(limits.byteBurst, bytes + seconds * limits.bytesPerSecond) - size;
+    if ((messages >= 0 && bytes >= 0) || resumeTimer) return;
+    const wait = Math.max(-messages / limits.messagesPerSecond, -bytes / limits.bytesPerSecond);
+    ws.pause();
+    paused();
+    resumeTimer = setTimeout(() => {
+      resumeTimer = null;
+      if (ws.readyState === ws.OPEN) ws.resume();
+    }, Math.ceil(wait * 1000));
+  };
   const emit = ws.emit.bind(ws);
   const close = (reason: string): false => {
     refuse(reason);
+    // A paused socket would never read the peer's answer to our close frame.
+    if (resumeTimer) clearTimeout(resumeTimer);
+    resumeTimer = null;
+    if (ws.isPaused) ws.resume();
     if (ws.readyState === ws.OPEN) ws.close(CLOSE_POLICY, reason);
     else ws.terminate();
     return false;
@@ -96,6 +136,11 @@ export function guardSocket(ws: WebSocket, limits: GuardLimits, refuse: (reason:
     if (event !== 'message') return emit(event, ...args);
     if (ws.readyState !== ws.OPEN) return false;
     const data = args[0];
+    // Hocuspocus re-emits the frames it queued before authentication: those were charged already.
+    if (data instanceof Uint8Array && !charged.has(data)) {
+      charged.add(data);
+      charge(data.byteLength);
+    }
     const name = documentOf(data);
     if (name === null) return close('malformed message');
     if (guard.ready.has(name)) return emit(event, ...args);

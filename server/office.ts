@@ -40,6 +40,11 @@ export interface OfficeOptions {
   maxDocumentsPerConnection?: number;
   maxPendingMessages?: number;
   maxPendingBytes?: number;
+  /** What one connection may send, sustained and in a burst (defaults 1000/s and 10,000 frames; 64 MiB/s and 128 MiB). */
+  messagesPerSecond?: number;
+  messageBurst?: number;
+  bytesPerSecond?: number;
+  byteBurst?: number;
 }
 
 export interface Office {
@@ -64,6 +69,12 @@ export const OFFICE_DEFAULTS = {
   maxDocumentsPerConnection: 16,
   maxPendingMessages: 1000,
   maxPendingBytes: 64 * MiB,
+  // Far above what people write (a bulk import is one frame, live notes a few a second); the point is
+  // that a client spraying presence or updates cannot make the office fan out without bound.
+  messagesPerSecond: 1000,
+  messageBurst: 10_000,
+  bytesPerSecond: 64 * MiB,
+  byteBurst: 128 * MiB,
 };
 
 /** Host, port, password and db of a redis:// (or rediss://) URL, as ioredis takes them. */
@@ -94,6 +105,10 @@ export async function startOffice(options: OfficeOptions): Promise<Office> {
     maxDocuments: o.maxDocumentsPerConnection,
     maxPendingMessages: o.maxPendingMessages,
     maxPendingBytes: o.maxPendingBytes,
+    messagesPerSecond: o.messagesPerSecond,
+    messageBurst: o.messageBurst,
+    bytesPerSecond: o.bytesPerSecond,
+    byteBurst: Math.max(o.byteBurst, o.maxPayload),
   };
 
   await prepareOfficeDatabase(dbPath);
@@ -152,7 +167,12 @@ export async function startOffice(options: OfficeOptions): Promise<Office> {
         if (n > 0) perAddress.set(address, n);
         else perAddress.delete(address);
       });
-      const guard = guardSocket(ws, limits, (reason) => logs.line(`limit: ${reason}`, `${name}: closed ${address}: ${reason}`));
+      const guard = guardSocket(
+        ws,
+        limits,
+        (reason) => logs.line(`limit: ${reason}`, `${name}: closed ${address}: ${reason}`),
+        () => logs.line('paused', `${name}: ${address} sends faster than its budget, reading it slower`),
+      );
       try {
         hocuspocus.handleConnection(ws, request, { guard });
       } catch (e) {

@@ -74,7 +74,7 @@ describe('office peer, in process', () => {
   beforeAll(async () => {
     quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     dir = mkdtempSync(join(tmpdir(), 'proofroom-office-unit-'));
-    office = await startOffice({ dataDir: dir, key: KEY, log: (l) => lines.push(l), maxPayload: 1024 * 1024, maxDocumentsPerConnection: 4, maxPendingMessages: 50 });
+    office = await startOffice({ dataDir: dir, key: KEY, log: (l) => lines.push(l), maxPayload: 1024 * 1024, maxDocumentsPerConnection: 4, maxPendingMessages: 50, messagesPerSecond: 200, messageBurst: 50 });
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -172,6 +172,23 @@ describe('office peer, in process', () => {
       expect(readIssue(reader.doc).issue?.id).toBe(issue.id);
       for (const ws of noise) ws.terminate();
     }
+  });
+
+  it('reads a client that sends too fast more slowly, and loses none of what it sent', async () => {
+    const name = room('fastroom');
+    const updates: Uint8Array[] = [];
+    const local = new Y.Doc();
+    local.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 250; i++) writeNote(local, issue, wang, `fast ${i}`);
+    const fast = await rawSocket(office.url);
+    fast.ws.send(auth(name, KEY));
+    await fast.answered(() => true);
+    for (const u of updates) fast.ws.send(frame(name, 0, (e) => (encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, u))));
+    const reader = client(name, KEY);
+    await until(reader.doc, (d) => noteCount(d) === 250);
+    expect(lines.some((l) => l.includes('sends faster than its budget'))).toBe(true);
+    expect(fast.ws.readyState).toBe(WebSocket.OPEN);
+    fast.ws.terminate();
   });
 
   it('stores only the rooms key holders opened', async () => {
