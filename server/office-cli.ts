@@ -1,6 +1,7 @@
 // `npm run office`: the office peer (server/office.ts) on its own. Binds 127.0.0.1:4445 unless told
 // otherwise, keeps its data in ./office-data, prints where it listens and, the first time, the key it
 // made; closes cleanly (every room stored) on SIGINT/SIGTERM. docs/SECURITY.md, "Office peer".
+import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { createLogLimiter } from './log-limiter.ts';
@@ -77,6 +78,14 @@ try {
   fail(`cannot start on ${values.host}:${port}: ${(error as Error).message}`);
 }
 console.log(`Office peer listening on ${office.url}`);
+if (values.host === '0.0.0.0' || values.host === '::') {
+  // A wildcard bind is reached through this machine's own addresses.
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const a of addresses ?? []) {
+      if (!a.internal && a.family === 'IPv4') console.log(`  reachable at ws://${a.address}:${office.port}`);
+    }
+  }
+}
 console.log(`Data: ${office.dbPath}`);
 console.log(redisUrl ? `Redis: ${new URL(redisUrl).host} (rooms shared with the other instances)` : 'Redis: not used (one instance)');
 if (key.generated) console.log(`Office key (new, kept in ${key.file}): ${key.key}`);

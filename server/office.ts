@@ -130,7 +130,7 @@ export async function startOffice(options: OfficeOptions): Promise<Office> {
     extensions,
     async onAuthenticate({ token, documentName, context, request }) {
       if (!keyMatches(token, o.key) || !ROOM_PATTERN.test(documentName)) {
-        logs.line('refused', `${name}: refused ${request.socket.remoteAddress ?? '?'} for ${documentName.slice(0, 160)}`);
+        logs.line('refused', `${name}: refused ${request.socket.remoteAddress ?? '?'} for ${JSON.stringify(documentName.slice(0, 160))}`);
         throw new Error('permission-denied');
       }
       markReady((context as { guard?: SocketGuard }).guard, documentName);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { readIssue, readNotes } from '../../src/lib/review/index.ts';
-import { startOffice, type Office } from '../../server/office.ts';
+import { parseRedisUrl, startOffice, type Office } from '../../server/office.ts';
 import { startOfficeCluster } from '../helpers/office-cluster.ts';
 import { noteCount, officeClient, reviewDoc, until, writeNote, type OfficeClient } from '../helpers/office-client.ts';
 import { handBuiltIssue } from './helpers/issue-fixture.ts';
@@ -199,6 +199,16 @@ describe('office peer, in process', () => {
     expect(rooms.every((r) => /^proofroom:[A-Za-z0-9_-]{16,128}$/.test(r))).toBe(true);
     expect(rooms).not.toContain(room('manyrooms0'));
     expect(rooms).not.toContain(room('floodroom'));
+  });
+});
+
+describe('REDIS_URL', () => {
+  it('gives ioredis the host, port, password and database of the URL, and refuses what is not redis://', () => {
+    expect(parseRedisUrl('redis://:s%40cret@10.0.0.5:6380/2')).toEqual({ host: '10.0.0.5', port: 6380, options: { password: 's@cret', db: 2 } });
+    expect(parseRedisUrl('redis://localhost')).toEqual({ host: 'localhost', port: 6379, options: {} });
+    expect(parseRedisUrl('rediss://user:pw@[::1]:7000/0').options).toEqual({ password: 'pw', username: 'user', db: 0, tls: {} });
+    expect(() => parseRedisUrl('http://localhost:6379')).toThrow(/redis:\/\//);
+    expect(() => parseRedisUrl('redis://localhost/x')).toThrow(/database/);
   });
 });
 
