@@ -14,7 +14,7 @@ import { WebSocketServer } from 'ws';
 import { createLogLimiter } from './log-limiter.ts';
 import { createOfficeStore, prepareOfficeDatabase } from './office-store.ts';
 import {
-  KEY_PATTERN, ROOM_PATTERN, guardSocket, keyMatches, markGone, markReady, type GuardLimits, type SocketGuard,
+  CLOSE_POLICY, KEY_PATTERN, ROOM_PATTERN, guardSocket, keyMatches, markGone, markReady, type GuardLimits, type SocketGuard,
 } from './office-access.ts';
 
 export interface OfficeOptions {
@@ -40,6 +40,8 @@ export interface OfficeOptions {
   maxDocumentsPerConnection?: number;
   maxPendingMessages?: number;
   maxPendingBytes?: number;
+  /** A connection not authenticated for any room this long after it opened is closed (default 30 s). */
+  authTimeoutMs?: number;
   /** What one connection may send, sustained and in a burst (defaults 1000/s and 10,000 frames; 64 MiB/s and 128 MiB). */
   messagesPerSecond?: number;
   messageBurst?: number;
@@ -69,6 +71,8 @@ export const OFFICE_DEFAULTS = {
   maxDocumentsPerConnection: 16,
   maxPendingMessages: 1000,
   maxPendingBytes: 64 * MiB,
+  // Without it, anyone (no key needed) could hold connections open doing nothing, up to the caps.
+  authTimeoutMs: 30_000,
   // Far above what people write (a bulk import is one frame, live notes a few a second); the point is
   // that a client spraying presence or updates cannot make the office fan out without bound.
   messagesPerSecond: 1000,
@@ -173,6 +177,14 @@ export async function startOffice(options: OfficeOptions): Promise<Office> {
         (reason) => logs.line(`limit: ${reason}`, `${name}: closed ${address}: ${reason}`),
         () => logs.line('paused', `${name}: ${address} sends faster than its budget, reading it slower`),
       );
+      const authTimer = setTimeout(() => {
+        if (guard.ready.size > 0 || ws.readyState !== ws.OPEN) return;
+        logs.line('no authentication', `${name}: closed ${address}: not authenticated for any room in ${o.authTimeoutMs / 1000} s`);
+        if (ws.isPaused) ws.resume();
+        ws.close(CLOSE_POLICY, 'not authenticated');
+      }, o.authTimeoutMs);
+      authTimer.unref();
+      ws.once('close', () => clearTimeout(authTimer));
       try {
         hocuspocus.handleConnection(ws, request, { guard });
       } catch (e) {
