@@ -2,7 +2,8 @@
 // doc is kept in one SQLite file in the data dir; with a Redis URL, several instances share their rooms
 // through Redis so a load balancer can spread clients over them. Only holders of the office key get in
 // (server/office-access.ts), and a connection is bounded in what it can make the server hold: frame size,
-// documents per connection, frames before authentication, connections per address and in all.
+// documents per connection, frames before authentication, time to authenticate, frames and bytes a
+// second (over budget it is read more slowly), connections per address and in all. docs/SECURITY.md.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
