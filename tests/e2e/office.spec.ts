@@ -40,7 +40,7 @@ test('a joiner alone gets everything from the office peer; offline work reaches 
     const link = await share(a);
     expect(link).toContain('office=');
     expect(link).toContain(`okey=${office.key}`);
-    await expect(status(a)).toContainText('已连接 1 位同伴'); // the office peer, alone in the room
+    await expect(status(a)).toContainText('已连接办公室节点'); // the office peer, alone in the room, as a peer
 
     // A's notes reach the office (read back by a headless client of the office, not by the page).
     for (const body of ['办公室一', '办公室二', '办公室三']) await comment(a, body, { start: 2 + body.length });
@@ -54,7 +54,9 @@ test('a joiner alone gets everything from the office peer; offline work reaches 
     b = await person(browser, '李雷', link);
     await expect(b.page.locator('article h1')).toHaveText(FIRST_TITLE, { timeout: 20_000 });
     await expect.poll(() => noteCount(b!)).toBe(3);
-    await expect(status(b)).toContainText('已连接 1 位同伴');
+    await expect(status(b)).toContainText('已连接办公室节点');
+    // B did not turn the office on (the link did): the status says who can read the review.
+    await expect(status(b)).toHaveAttribute('title', /管理员能读到/);
 
     // B works offline; the note reaches the office once B is back.
     await b.context.setOffline(true);

@@ -21,6 +21,10 @@ export const officeZh = {
   'office.state.unreachable': '无法连接',
   'office.status': '办公室节点 {url}：{state}',
   'office.refusedHint': '请向发链接的人要新的链接，或在连接设置里改密钥。',
+  'office.included': '（含办公室节点）',
+  'office.onlyOffice': '已连接办公室节点',
+  'office.hint': '办公室节点 {url}：{state}。该服务器的管理员能读到本审校的全部内容。',
+  'office.peopleRow': '办公室节点 · {state}',
 };
 
 export const officeEn: Record<keyof typeof officeZh, string> = {
@@ -43,4 +47,8 @@ export const officeEn: Record<keyof typeof officeZh, string> = {
   'office.state.unreachable': 'cannot be reached',
   'office.status': 'Office peer {url}: {state}',
   'office.refusedHint': 'Ask whoever sent the link for a new one, or change the key in the connection settings.',
+  'office.included': '(office peer included)',
+  'office.onlyOffice': 'Connected to the office peer',
+  'office.hint': 'Office peer {url}: {state}. Whoever runs that server can read all of this review.',
+  'office.peopleRow': 'Office peer · {state}',
 };
