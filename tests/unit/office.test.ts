@@ -74,7 +74,7 @@ describe('office peer, in process', () => {
   beforeAll(async () => {
     quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     dir = mkdtempSync(join(tmpdir(), 'proofroom-office-unit-'));
-    office = await startOffice({ dataDir: dir, key: KEY, log: (l) => lines.push(l), maxPayload: 1024 * 1024, maxDocumentsPerConnection: 4, maxPendingMessages: 50, messagesPerSecond: 200, messageBurst: 50, authTimeoutMs: 1000 });
+    office = await startOffice({ dataDir: dir, key: KEY, log: (l) => lines.push(l), maxPayload: 1024 * 1024, maxDocumentsPerConnection: 4, maxPendingMessages: 50, messagesPerSecond: 200, messageBurst: 50 });
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -175,9 +175,15 @@ describe('office peer, in process', () => {
   });
 
   it('closes a connection that never authenticates', async () => {
-    const idle = await rawSocket(office.url);
-    expect(await idle.closed).toBe(1008);
-    expect(lines.some((l) => l.includes('not authenticated for any room'))).toBe(true);
+    const own: string[] = [];
+    const quick = await startOffice({ dataDir: join(dir, 'quick'), key: KEY, log: (l) => own.push(l), authTimeoutMs: 300 });
+    try {
+      const idle = await rawSocket(quick.url);
+      expect(await idle.closed).toBe(1008);
+      expect(own.some((l) => l.includes('not authenticated for any room'))).toBe(true);
+    } finally {
+      await quick.close();
+    }
   });
 
   it('reads a client that sends too fast more slowly, and loses none of what it sent', async () => {
