@@ -199,5 +199,12 @@ test.describe('English on a phone', () => {
     await expect(page.getByTestId('open-notes')).toHaveAccessibleName('Open the notes');
     await fits(page, WIDTHS[WIDTHS.length - 1]!, 'English');
     await screen(page, '390-reading-en');
+    // Shared, the sync and save words join the bar: at 600–820 px in English they pushed it off screen.
+    await page.evaluate(() => (window as unknown as { __proofroomApp: { collab: { share(): void } } }).__proofroomApp.collab.share());
+    await expect(page.getByTestId('network-status')).toHaveAttribute('data-state', /connecting|connected|no-relay/);
+    for (const width of [600, 820]) {
+      await page.setViewportSize({ width, height: 1000 });
+      await fits(page, { ...WIDTHS[WIDTHS.length - 1]!, width, touch: false }, `English, shared, ${width} px`);
+    }
   });
 });
