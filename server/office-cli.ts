@@ -22,7 +22,7 @@ Usage: npm run office -- [--host 127.0.0.1] [--port 4445] [--data ./office-data]
 Environment: OFFICE_KEY, PORT, REDIS_URL (redis://[:password@]host[:port][/db]: several instances on
 this host, each started with the same --data, then serve the same rooms behind a load balancer).
 
-Reviewers enter the office URL and key in Proofroom's connection settings (设置 → 办公室节点),
+Reviewers enter the office URL and key in Proofroom's connection settings (协作 → 连接设置 → 办公室节点),
 or receive both inside a share link. Whoever runs this server can read every review it keeps.`;
 
 const stamp = (line: string): void => console.log(`${new Date().toISOString()} ${line}`);
@@ -90,7 +90,7 @@ console.log(`Data: ${office.dbPath}`);
 console.log(redisUrl ? `Redis: ${new URL(redisUrl).host} (rooms shared with the other instances)` : 'Redis: not used (one instance)');
 if (key.generated) console.log(`Office key (new, kept in ${key.file}): ${key.key}`);
 else console.log(`Office key: ${key.file ? `kept in ${key.file}` : 'from --key / OFFICE_KEY'}`);
-console.log('Reviewers enter the office URL + key in Proofroom → 设置 → 办公室节点 (connection settings), or receive them in a share link.');
+console.log('Reviewers enter the office URL + key in Proofroom → 协作 → 连接设置 → 办公室节点 (Collaborate → Connection settings → Office peer), or receive them in a share link.');
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

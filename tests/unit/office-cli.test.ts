@@ -56,7 +56,7 @@ describe('npm run office', () => {
     expect(first.out).toContain(`Data: ${join(dataDir, 'office.sqlite')}`);
     expect(first.out).toContain('Redis: not used');
     expect(first.out).toContain(`Office key (new, kept in ${keyFile}): ${key}`);
-    expect(first.out).toContain('设置 → 办公室节点');
+    expect(first.out).toContain('协作 → 连接设置 → 办公室节点');
     expect(await first.stop()).toBe(0);
 
     const second = await start(dataDir);
