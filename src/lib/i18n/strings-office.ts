@@ -24,7 +24,6 @@ export const officeZh = {
   'office.included': '（含办公室节点）',
   'office.onlyOffice': '已连接办公室节点',
   'office.hint': '办公室节点 {url}：{state}。该服务器的管理员能读到本审校的全部内容。',
-  'office.peopleRow': '办公室节点 · {state}',
 };
 
 export const officeEn: Record<keyof typeof officeZh, string> = {
@@ -50,5 +49,4 @@ export const officeEn: Record<keyof typeof officeZh, string> = {
   'office.included': '(office peer included)',
   'office.onlyOffice': 'Connected to the office peer',
   'office.hint': 'Office peer {url}: {state}. Whoever runs that server can read all of this review.',
-  'office.peopleRow': 'Office peer · {state}',
 };
